@@ -1,0 +1,285 @@
+"""Article body: find the main text container, then read its blocks in order.
+
+The container is chosen by scoring (paragraph length, commas, link density,
+class hints, and agreement with a structured ``articleBody`` when the page has
+one). Reading the container skips furniture: figures and captions, share
+bars, bylines, newsletter boxes, related lists, hidden elements.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+from scraper import selectors as sel
+from scraper.page import Page
+from scraper.text import clean, fold
+
+Element = lxml_html.HtmlElement
+
+BLOCK_TAGS = frozenset("""p div section article main header h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
+blockquote pre table thead tbody tr td th figure figcaption hr br address details summary center""".split())
+HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+_POSITIVE = re.compile(r"article|body|content|entry|main|story|text|post|blog|prose|rich-?text|paragraph",
+                       re.IGNORECASE)
+_NEGATIVE = re.compile(r"comment|footer|sidebar|related|recommend|promo|teaser|share|social|newsletter|"
+                       r"widget|nav|menu|breadcrumb|cookie|banner|ad-|advert|outbrain|taboola|popular|"
+                       r"most-read|trending", re.IGNORECASE)
+_CONTAINER_HINT = re.compile(r"(?:article|story|entry|post|content|news)[-_]?(?:body|text|content)|"
+                             r"articlebody|rich-?text|body-?text|main-?content", re.IGNORECASE)
+_DOUBLE_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_TOKEN_SPLIT = re.compile(r"[\s]+")
+_PART_SPLIT = re.compile(r"[-_]+|(?<=[a-z])(?=[A-Z])")
+_BOILER_WORDS = frozenset("""share sharing social newsletter subscribe subscription related recommended
+recommendations readmore more-stories comment comments disqus promo advert advertisement ads ad adslot
+banner cookie consent breadcrumb breadcrumbs byline author authors tags tag taglist keywords topics
+sidebar widget popup modal paywall outbrain taboola teaser toolbar print sponsor sponsored sharebar
+newsfeed next pagination signup donate caption credit copyright figcaption sronly sr visually
+skip meta timestamp dateline date footer header masthead nav navigation menu thumbnail embed podcast
+rating reading readtime listen audio player gallery slideshow infobox follow subline kicker
+overline eyebrow""".split())
+_KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
+
+
+def _is_boilerplate(el: Element) -> bool:
+    """Class/id names that mark page furniture, matched on whole name parts."""
+    names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    if not names:
+        return False
+    for token in _TOKEN_SPLIT.split(names.lower()):
+        parts = [p for p in _PART_SPLIT.split(token) if p]
+        if not parts:
+            continue
+        if parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS:
+            if not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS:
+                return True
+    return False
+
+
+def _is_hidden(el: Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style) is not None
+
+
+@dataclass
+class Block:
+    """One paragraph-level block of text with the links inside it."""
+
+    text: str
+    tag: str
+    links: list[tuple[str, str]] = field(default_factory=list)
+    link_chars: int = 0
+
+
+class _Reader:
+    """Walks a container and emits blocks, skipping furniture."""
+
+    def __init__(self, page: Page, keep_chars: int) -> None:
+        self.page = page
+        self.keep_chars = keep_chars
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._links: list[tuple[str, str]] = []
+        self._link_chars = 0
+        self._tag = "p"
+
+    def flush(self) -> None:
+        pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
+        for index, piece in enumerate(pieces):
+            text = clean(piece)
+            if text:
+                links = self._links if index == 0 else [(u, t) for u, t in self._links if t in text]
+                self.blocks.append(Block(text, self._tag, links, self._link_chars if len(pieces) == 1 else
+                                         sum(len(t) for _, t in links)))
+        self._parts, self._links, self._link_chars, self._tag = [], [], 0, "p"
+
+    def skip(self, el: Element) -> bool:
+        tag = el.tag
+        if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
+            return True
+        if _is_hidden(el):
+            return True
+        if _is_boilerplate(el):
+            # A furniture-named wrapper that holds most of the text is the article itself.
+            return len(el.text_content()) < self.keep_chars
+        return False
+
+    def read(self, el: Element, in_link: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        if self.skip(el):
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if tag == "br":
+            self._parts.append("\n")
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        if block:
+            self.flush()
+            if tag in HEADINGS or tag == "li" or tag == "blockquote":
+                self._tag = tag
+        if tag == "a" and not in_link:
+            start = len("".join(self._parts))
+            self._read_children(el, True)
+            text = clean("".join(self._parts)[start:])
+            url = self.page.absolute(el.get("href"))
+            if text:
+                self._link_chars += len(text)
+                if url:
+                    self._links.append((url, text))
+        else:
+            self._read_children(el, in_link)
+        if block:
+            self.flush()
+        if el.tail:
+            self._parts.append(el.tail)
+
+    def _read_children(self, el: Element, in_link: bool) -> None:
+        if el.text:
+            self._parts.append(el.text)
+        for child in el:
+            self.read(child, in_link)
+
+
+def read_blocks(page: Page, container: Element) -> list[Block]:
+    total = len(container.text_content())
+    reader = _Reader(page, keep_chars=int(total * 0.5))
+    reader._read_children(container, False)
+    reader.flush()
+    return reader.blocks
+
+
+# --------------------------------------------------------------------------- container choice
+def _class_weight(el: Element) -> float:
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    weight = 0.0
+    if _CONTAINER_HINT.search(names) or el.get("itemprop") == "articleBody":
+        weight += 30
+    elif _POSITIVE.search(names):
+        weight += 10
+    if _NEGATIVE.search(names):
+        weight -= 25
+    if el.tag == "article":
+        weight += 10
+    return weight
+
+
+def _paragraph_elements(root: Element) -> Iterator[Element]:
+    for el in root.iter("p", "pre", "td", "blockquote", "div", "section", "li"):
+        if el.tag in ("div", "section", "li"):
+            # a div counts as a paragraph when it carries text directly (br-separated posts)
+            direct = (el.text or "").strip()
+            if len(direct) < 25:
+                continue
+        yield el
+
+
+def _link_density(el: Element, text_len: int) -> float:
+    if not text_len:
+        return 0.0
+    link_len = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, link_len / text_len)
+
+
+def choose_container(page: Page, hint_text: str | None = None) -> Element | None:
+    """The element most likely to hold the article text."""
+    body = page.tree.find("body")
+    root = body if body is not None else page.tree
+    scores: dict[Element, float] = {}
+    for para in _paragraph_elements(root):
+        if any(a.tag in sel.DROP_TAGS for a in para.iterancestors()):
+            continue
+        text = para.text_content()
+        length = len(text.strip())
+        if length < 25:
+            continue
+        score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
+        parent = para.getparent()
+        for level, ancestor in enumerate((parent, parent.getparent() if parent is not None else None)):
+            if ancestor is None or not isinstance(ancestor.tag, str):
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _class_weight(ancestor)
+            scores[ancestor] += score / (1 + level)
+    if not scores:
+        return None
+    ranked = []
+    for el, score in scores.items():
+        text_len = len(el.text_content())
+        ranked.append((score * (1 - _link_density(el, text_len)), el))
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    best = ranked[0][1]
+    if hint_text:
+        best = _agree_with_hint(ranked[:8], hint_text) or best
+    return _widen(best, scores)
+
+
+def _widen(best: Element, scores: dict[Element, float]) -> Element:
+    """Take the parent when the text is split across sibling blocks of similar weight."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return best
+    best_score = scores.get(best, 0)
+    siblings = [c for c in parent if c is not best and scores.get(c, 0) >= max(10.0, best_score * 0.3)
+                and not _is_boilerplate(c)]
+    return parent if siblings else best
+
+
+def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element | None:
+    """Prefer the candidate whose words cover the structured articleBody best."""
+    hint_words = set(fold(hint).split())
+    if len(hint_words) < 30:
+        return None
+    best: tuple[float, Element] | None = None
+    for _, el in ranked:
+        words = fold(el.text_content()).split()
+        if not words:
+            continue
+        overlap = len(hint_words & set(words))
+        recall = overlap / len(hint_words)
+        precision = overlap / len(set(words))
+        f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0
+        if best is None or f1 > best[0]:
+            best = (f1, el)
+    return best[1] if best and best[0] > 0.5 else None
+
+
+# --------------------------------------------------------------------------- filtering
+def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
+    key = fold(block.text)
+    if not key or key == headline_key or key in caption_keys:
+        return False
+    if sel.FURNITURE.match(key):
+        return False
+    words = len(block.text.split())
+    if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < 12 and block.tag != "p":
+        return False
+    return True
+
+
+def extract_body(page: Page, headline: str | None, caption_texts: list[str],
+                 hint_text: str | None = None) -> tuple[list[Block], Element | None]:
+    """The article's blocks in reading order, and the container they came from."""
+    container = None
+    md = page.microdata
+    if md is not None:
+        scope = md[1]
+        container = next((el for el in scope.iter() if el.get("itemprop") == "articleBody"), None)
+    if container is None:
+        container = choose_container(page, hint_text)
+    if container is None:
+        return [], None
+    headline_key = fold(headline)
+    caption_keys = {fold(c) for c in caption_texts}
+    blocks = [b for b in read_blocks(page, container) if _keep(b, headline_key, caption_keys)]
+    return blocks, container

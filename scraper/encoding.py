@@ -1,0 +1,71 @@
+"""Turn page bytes into text, trusting evidence in a fixed order.
+
+Order: byte-order mark, then valid UTF-8 (other encodings almost never decode
+as valid UTF-8 by chance, so this also defeats a lying charset), then the
+HTTP header charset, then the ``<meta>`` charset, then detection by
+BeautifulSoup's UnicodeDammit (which does chardet-style guessing).
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: Labels pages use that Python spells differently (WHATWG aliases).
+_ALIASES = {"iso-8859-1": "windows-1252", "latin-1": "windows-1252", "latin1": "windows-1252",
+            "ascii": "windows-1252", "us-ascii": "windows-1252", "x-sjis": "shift_jis",
+            "gb2312": "gb18030", "gbk": "gb18030", "shift-jis": "shift_jis"}
+
+
+def normalise_label(label: str | None) -> str | None:
+    """A Python codec name for a charset label, or None if unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:4096])
+    return normalise_label(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def _try(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding used)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(encoding, "replace"), encoding
+    if data.isascii():
+        return data.decode("ascii"), "ascii"
+    text = _try(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    for encoding in (normalise_label(header_charset), meta_charset(data)):
+        if encoding and encoding != "utf-8":
+            text = _try(data, encoding)
+            if text is not None:
+                return text, encoding
+    from bs4 import UnicodeDammit  # only for pages that defeat the cheap checks
+
+    dammit = UnicodeDammit(data, is_html=True)
+    if dammit.unicode_markup is not None and dammit.original_encoding:
+        return dammit.unicode_markup, str(dammit.original_encoding)
+    return data.decode("utf-8", "replace"), "utf-8"

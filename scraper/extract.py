@@ -1,0 +1,105 @@
+"""The extraction entry point: ``html, url -> Article``. Pure: no Scrapy, no I/O."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from scraper import metadata as md
+from scraper.body import Block, extract_body
+from scraper.images import extract_images
+from scraper.links import body_links, embedded_videos, listing_items, next_page
+from scraper.page import NotHTML, Page
+from scraper.schema import Article, empty_article
+from scraper.text import clean, clean_or_none
+
+__all__ = ["NotHTML", "extract", "extract_page", "extract_listing"]
+
+
+def extract(html: str | bytes, url: str, *, fetched_at: str | None = None, timezone: str | None = None,
+            header_charset: str | None = None) -> Article:
+    """Extract one article record from a page's HTML.
+
+    ``timezone`` is the site's IANA zone, used for dates the page gives
+    without an offset. ``fetched_at`` (ISO 8601) is copied to the record and
+    anchors relative dates. Raises ``NotHTML`` when the input has no markup.
+    """
+    page = Page.from_html(html, url, header_charset)
+    return extract_page(page, fetched_at=fetched_at, timezone=timezone)
+
+
+def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | None = None) -> Article:
+    record = empty_article(page.url, fetched_at)
+    sources: dict[str, str] = {}
+
+    def put(name: str, found: md.Found) -> None:
+        value, source = found
+        if value:
+            record[name] = value  # type: ignore[literal-required]
+            if source:
+                sources[name] = source
+
+    put("canonical_url", md.canonical_url(page))
+    put("headline", md.headline(page))
+    put("authors", md.authors(page))
+    put("published", md.published(page, timezone))
+    put("modified", md.modified(page, timezone))
+    put("section", md.section(page))
+    put("tags", md.tags(page))
+    put("language", md.language(page))
+    put("description", md.description(page))
+    body, blocks, container, body_source = _body(page, record.get("headline"))
+    put("body", (body, body_source))
+    images, image_source = extract_images(page, container)
+    if images:
+        record["images"] = images
+        sources["images"] = image_source or "html"
+    if images and body:
+        record["body"] = _without_captions(body, images)
+    record["linked_items"] = _linked_items(page, blocks, container)
+    record["sources"] = {key: sources[key] for key in sorted(sources)}
+    return record
+
+
+def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None]:
+    ld_body = md.ld_text((page.article_ld or {}).get("articleBody"))
+    blocks, container = extract_body(page, headline, [], ld_body)
+    text = "\n\n".join(b.text for b in blocks) or None
+    if ld_body and len(ld_body.split()) > 2 * len((text or "").split()):
+        return _paragraphs(ld_body), [], container, "json-ld"
+    return text, blocks, container, "html" if text else None
+
+
+def _paragraphs(text: str) -> str:
+    parts = [clean(p) for p in text.replace("\r", "").split("\n")]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _without_captions(body: str, images: list[Any]) -> str:
+    captions = {clean(i["caption"]) for i in images if i.get("caption")}
+    return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
+
+
+def _linked_items(page: Page, blocks: list[Block], container: Any) -> list[Any]:
+    items = body_links(blocks)
+    seen = {i["url"] for i in items}
+    for item in embedded_videos(page, container) + listing_items(page, exclude=container):
+        if item["url"] not in seen:
+            seen.add(item["url"])
+            items.append(item)
+    order = {"in_body": 0, "related": 1, "feed": 2, "video": 2}
+    return sorted(items, key=lambda i: order[i["kind"]])
+
+
+def extract_listing(html: str | bytes, url: str, *, fetched_at: str | None = None,
+                    header_charset: str | None = None) -> dict[str, Any]:
+    """A listing/feed page: its entries and the next page."""
+    page = Page.from_html(html, url, header_charset)
+    title, _ = md.headline(page)
+    return {
+        "url": url,
+        "kind": "listing",
+        "title": clean_or_none(title),
+        "next_page": next_page(page),
+        "linked_items": listing_items(page),
+        "fetched_at": fetched_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+    }

@@ -1,0 +1,198 @@
+"""Linked items: body links, related articles, feed/listing entries and videos."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.body import Block
+from scraper.dates import parse_date
+from scraper.page import Page
+from scraper.schema import LinkedItem
+from scraper.structured import nodes_of_type
+from scraper.text import clean, clean_or_none
+
+Element = lxml_html.HtmlElement
+
+_RELATED = re.compile(r"related|recommend|read-?more|more-?stories|read-?next|also-?read|see-?also|"
+                      r"more-?from|you-?may|might-?like|further-?reading|weiterlesen|mehr-?zum|"
+                      r"lire-?aussi|leggi-?anche|tambien", re.IGNORECASE)
+_RELATED_HEADING = re.compile(r"^(?:related|read (?:more|next|also)|more (?:stories|from|on)|see also|"
+                              r"you (?:may|might) (?:also )?like|recommended|further reading|"
+                              r"mehr zum thema|lesen sie auch|das könnte sie|lire aussi|leggi anche|"
+                              r"también|читайте також|читайте также)", re.IGNORECASE)
+_VIDEO = re.compile(r"(?:^|[\W_])video|(?:^|[\W_])watch(?:$|[\W_])|play-?button|player", re.IGNORECASE)
+_VIDEO_URL = re.compile(r"/videos?/|/watch[/?]|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com", re.IGNORECASE)
+_CHROME = ("nav", "header", "footer", "menu", "form")
+_CARD = etree.XPath(".//a[@href]")
+_EMBEDS = etree.XPath("//iframe[@src or @data-src] | //video[@src or source/@src]")
+_EMBED_HOSTS = re.compile(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|"
+                          r"jwplayer|brightcove|players?\.|/embed/|/video", re.IGNORECASE)
+
+
+def body_links(blocks: list[Block]) -> list[LinkedItem]:
+    seen: set[str] = set()
+    out: list[LinkedItem] = []
+    for block in blocks:
+        for url, text in block.links:
+            if url not in seen:
+                seen.add(url)
+                out.append(LinkedItem(url=url, title=text, kind="in_body", summary=None, published=None))
+    return out
+
+
+def _in_chrome(el: Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor.tag in _CHROME:
+            return True
+        role = ancestor.get("role")
+        if role in ("navigation", "banner", "contentinfo", "menu"):
+            return True
+    return False
+
+
+def _card_of(link: Element, limit: Element | None) -> Element:
+    """The smallest ancestor that reads as one entry: article, li, or a block with one target."""
+    card = link
+    for ancestor in link.iterancestors():
+        if ancestor is limit or ancestor.tag in ("body", "html", "main", "section", "ul", "ol"):
+            break
+        targets = {a.get("href") for a in _CARD(ancestor)}
+        if len(targets) > 2:
+            break
+        card = ancestor
+        if ancestor.tag in ("article", "li"):
+            break
+    return card
+
+
+def _title_of(card: Element, link: Element) -> str:
+    for heading in card.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = clean(heading.text_content())
+        if text:
+            return text
+    for attr in ("title", "aria-label"):
+        text = clean(link.get(attr))
+        if len(text) > 15:
+            return text
+    return clean(link.text_content())
+
+
+def _summary_of(card: Element, title: str) -> str | None:
+    for el in card.iter("p"):
+        text = clean(el.text_content())
+        if text and text != title and len(text) > 20:
+            return text
+    return None
+
+
+def _published_of(card: Element, page: Page) -> str | None:
+    for time in card.iter("time"):
+        value = parse_date(time.get("datetime") or time.text_content(), free_text=False)
+        if value:
+            return value
+    return None
+
+
+def _kind_of(card: Element, link: Element, url: str) -> str:
+    for el in [card, *card.iterancestors()]:
+        names = f"{el.get('class', '')} {el.get('id', '')}"
+        if el.tag in ("body", "html"):
+            break
+        if _RELATED.search(names) or _has_related_heading(el):
+            return "related"
+    names = " ".join(f"{e.get('class', '')} {e.get('data-type', '')}" for e in card.iter() if isinstance(e.tag, str))
+    if _VIDEO.search(names) or _VIDEO_URL.search(url):
+        return "video"
+    return "feed"
+
+
+def _has_related_heading(el: Element) -> bool:
+    """A block whose own heading says 'Related', 'Read more', ..."""
+    for child in el:
+        if child.tag in ("h2", "h3", "h4", "h5", "header", "div", "span", "p") and len(child) < 3:
+            text = clean(child.text_content())
+            if text and len(text) < 40 and _RELATED_HEADING.match(text):
+                return True
+    return False
+
+
+def _same_site(url: str, page: Page) -> bool:
+    host = urlsplit(url).netloc.removeprefix("www.")
+    return host == urlsplit(page.url).netloc.removeprefix("www.") or host.endswith(
+        "." + urlsplit(page.url).netloc.removeprefix("www."))
+
+
+def listing_items(page: Page, exclude: Element | None = None) -> list[LinkedItem]:
+    """Entries of feed, listing and related blocks outside the article text."""
+    page_key = _key(page.url)
+    seen: set[str] = {page_key}
+    out: list[LinkedItem] = []
+    excluded = set(exclude.iter()) if exclude is not None else set()
+    for link in page.tree.iter("a"):
+        if link in excluded or _in_chrome(link):
+            continue
+        url = page.absolute(link.get("href"))
+        if not url or not _same_site(url, page) or _key(url) in seen:
+            continue
+        card = _card_of(link, exclude)
+        title = _title_of(card, link)
+        if len(title) < 20 or len(title.split()) < 3:
+            continue
+        seen.add(_key(url))
+        summary = _summary_of(card, title)
+        out.append(LinkedItem(url=url, title=title, kind=_kind_of(card, link, url),  # type: ignore[typeddict-item]
+                              summary=summary, published=_published_of(card, page)))
+    return out
+
+
+def embedded_videos(page: Page, container: Element | None) -> list[LinkedItem]:
+    """Videos embedded in the article (iframes, <video>) and JSON-LD VideoObjects."""
+    out: list[LinkedItem] = []
+    seen: set[str] = set()
+    for node in nodes_of_type(page.jsonld, "VideoObject"):
+        url = node.get("embedUrl") or node.get("contentUrl") or node.get("url")
+        url = page.absolute(url) if isinstance(url, str) else None
+        if url and url not in seen:
+            seen.add(url)
+            out.append(LinkedItem(url=url, title=clean_or_none(str(node.get("name") or "")) or None,
+                                  kind="video", summary=clean_or_none(str(node.get("description") or "")) or None,
+                                  published=parse_date(node.get("uploadDate"), free_text=False)))
+    for el in _EMBEDS(page.tree):
+        src = el.get("src") or el.get("data-src")
+        if src is None:
+            source = el.find("source")
+            src = source.get("src") if source is not None else None
+        url = page.absolute(src)
+        if not url or url in seen or (el.tag == "iframe" and not _EMBED_HOSTS.search(url)):
+            continue
+        seen.add(url)
+        out.append(LinkedItem(url=url, title=clean_or_none(el.get("title")), kind="video",
+                              summary=None, published=None))
+    return out
+
+
+def _key(url: str) -> str:
+    parts = urlsplit(url)
+    return (parts.netloc.removeprefix("www.") + parts.path.rstrip("/")).lower()
+
+
+def next_page(page: Page) -> str | None:
+    """The listing's next page: <link rel=next>, then an anchor rel=next or 'Next'."""
+    for el in page.tree.iter("link", "a"):
+        rel = (el.get("rel") or "").lower().split()
+        if "next" in rel:
+            url = page.absolute(el.get("href"))
+            if url:
+                return url
+    for el in page.tree.iter("a"):
+        text = clean(el.text_content()).lower()
+        names = f"{el.get('class', '')}".lower()
+        if re.match(r"^(?:next(?: page)?|older(?: posts| entries)?|weiter|suivant|siguiente|далі|"
+                    r"nächste seite|show more|load more|more stories)\s*[›»→>]*$", text) or "next" in names.split():
+            url = page.absolute(el.get("href"))
+            if url:
+                return url
+    return None

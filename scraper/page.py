@@ -1,0 +1,117 @@
+"""A page parsed once: the tree and every piece of evidence the fields share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urljoin
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.encoding import decode_html
+from scraper.structured import Node, article_node, jsonld_nodes, microdata_item
+from scraper.text import clean
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                               huge_tree=True, recover=True)
+
+
+class NotHTML(ValueError):
+    """The input is not an HTML document."""
+
+
+def parse_tree(text: str) -> lxml_html.HtmlElement:
+    """Parse HTML text with lxml; raises NotHTML when nothing parseable is left."""
+    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    if not text.strip():
+        raise NotHTML("empty document")
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHTML(str(exc)) from exc
+    if tree is None:
+        raise NotHTML("no document element")
+    return tree
+
+
+@dataclass
+class Page:
+    """Evidence of one page, computed once and shared by every field extractor."""
+
+    url: str
+    tree: lxml_html.HtmlElement
+    encoding: str = "utf-8"
+    meta: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> "Page":
+        encoding = "unicode"
+        if isinstance(html, bytes):
+            html, encoding = decode_html(html, header_charset)
+        tree = parse_tree(html)
+        page = cls(url=url, tree=tree, encoding=encoding)
+        page.meta = _meta_tags(tree)
+        return page
+
+    @cached_property
+    def jsonld(self) -> list[Node]:
+        return jsonld_nodes(self.tree)
+
+    @cached_property
+    def article_ld(self) -> Node | None:
+        return article_node(self.jsonld, self.url)
+
+    @cached_property
+    def microdata(self) -> tuple[Node, lxml_html.HtmlElement] | None:
+        return microdata_item(self.tree)
+
+    @property
+    def microdata_item(self) -> Node | None:
+        return self.microdata[0] if self.microdata else None
+
+    @cached_property
+    def base_url(self) -> str:
+        base = self.tree.find(".//base[@href]")
+        if base is not None:
+            return urljoin(self.url, base.get("href", "").strip())
+        return self.url
+
+    def absolute(self, href: str | None) -> str | None:
+        """An absolute http(s) URL for a link, or None for other schemes."""
+        if not href:
+            return None
+        href = href.strip()
+        if href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
+            return None
+        try:
+            value = urljoin(self.base_url, href)
+        except ValueError:
+            return None
+        return value if value.startswith(("http://", "https://")) else None
+
+    def meta_first(self, *names: str) -> str | None:
+        """The first non-empty meta tag value among ``names`` (lower-case keys)."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if clean(value):
+                    return value
+        return None
+
+    def meta_all(self, *names: str) -> list[str]:
+        return [v for name in names for v in self.meta.get(name, ()) if clean(v)]
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """<meta name|property|itemprop|http-equiv=... content=...> keyed by lower-case name."""
+    meta: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                meta.setdefault(key.strip().lower(), []).append(content)
+    return meta
