@@ -63,6 +63,8 @@ def clean_names(raw: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for value in raw:
+        if _NOT_NAME.search(value) and " " not in value.strip():
+            continue  # a URL or an identifier, not a byline
         for name in split_byline(value):
             key = fold(name)
             if plausible_name(name) and key not in seen:

@@ -220,7 +220,8 @@ def choose_container(page: Page, hint_text: str | None = None) -> Element | None
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     best = ranked[0][1]
     if hint_text:
-        best = _agree_with_hint(ranked[:8], hint_text) or best
+        agreed = _agree_with_hint(ranked[:8], hint_text)
+        best = agreed if agreed is not None else best
     return _widen(best, scores)
 
 

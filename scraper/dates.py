@@ -113,17 +113,22 @@ _TZ_ABBREVIATIONS = {
 _TZ_WORD = re.compile(r"\b(" + "|".join(_TZ_ABBREVIATIONS) + r")\b")
 
 
-def _dateparser_settings(tz: str | None, now: dt.datetime | None) -> dict[str, object]:
+_OFFSET = re.compile(r"(?:^|\s)[+-]\d{2}:?\d{2}\b|\bZ$")
+_RELATIVE = re.compile(r"\bago\b|\bvor\b|\bhace\b|\bil y a\b|\bтому\b|\bназад\b|\bfa\b", re.IGNORECASE)
+
+
+def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offset: bool) -> dict[str, object]:
+    """One place for dateparser settings. With an offset in the text, no TIMEZONE
+    is passed, so the page's own offset is kept instead of converted."""
     settings: dict[str, object] = {
         "RETURN_AS_TIMEZONE_AWARE": True,
-        "TIMEZONE": tz or "UTC",
-        "TO_TIMEZONE": None,
+        "TIMEZONE": None if explicit_offset else (tz or "UTC"),
         "PREFER_DAY_OF_MONTH": "first",
         "STRICT_PARSING": False,
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
     if now is not None:
-        settings["RELATIVE_BASE"] = now.replace(tzinfo=None)
+        settings["RELATIVE_BASE"] = now.astimezone(zone(tz)).replace(tzinfo=None)
     return {k: v for k, v in settings.items() if v is not None}
 
 
@@ -139,12 +144,13 @@ def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = No
     import dateparser  # imported lazily: it costs ~0.5 s at import time
 
     try:
-        value = dateparser.parse(text, languages=languages, settings=_dateparser_settings(tz, now))
+        settings = _dateparser_settings(tz, now, bool(_OFFSET.search(text)))
+        value = dateparser.parse(text, languages=languages, settings=settings)
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     if value is None or not _valid(value):
         return None
-    if not _HAS_TIME.search(text):
+    if not _HAS_TIME.search(text) and not _RELATIVE.search(text):
         return value.date().isoformat()
     return format_datetime(value)
 

@@ -96,12 +96,14 @@ def _published_of(card: Element, page: Page) -> str | None:
     return None
 
 
-def _kind_of(card: Element, link: Element, url: str) -> str:
+def _kind_of(card: Element, link: Element, url: str, related_cache: dict[Element, bool]) -> str:
     for el in [card, *card.iterancestors()]:
-        names = f"{el.get('class', '')} {el.get('id', '')}"
         if el.tag in ("body", "html"):
             break
-        if _RELATED.search(names) or _has_related_heading(el):
+        if el not in related_cache:
+            names = f"{el.get('class', '')} {el.get('id', '')}"
+            related_cache[el] = bool(_RELATED.search(names)) or _has_related_heading(el)
+        if related_cache[el]:
             return "related"
     names = " ".join(f"{e.get('class', '')} {e.get('data-type', '')}" for e in card.iter() if isinstance(e.tag, str))
     if _VIDEO.search(names) or _VIDEO_URL.search(url):
@@ -131,6 +133,7 @@ def listing_items(page: Page, exclude: Element | None = None) -> list[LinkedItem
     seen: set[str] = {page_key}
     out: list[LinkedItem] = []
     excluded = set(exclude.iter()) if exclude is not None else set()
+    related_cache: dict[Element, bool] = {}
     for link in page.tree.iter("a"):
         if link in excluded or _in_chrome(link):
             continue
@@ -143,7 +146,7 @@ def listing_items(page: Page, exclude: Element | None = None) -> list[LinkedItem
             continue
         seen.add(_key(url))
         summary = _summary_of(card, title)
-        out.append(LinkedItem(url=url, title=title, kind=_kind_of(card, link, url),  # type: ignore[typeddict-item]
+        out.append(LinkedItem(url=url, title=title, kind=_kind_of(card, link, url, related_cache),  # type: ignore[typeddict-item]
                               summary=summary, published=_published_of(card, page)))
     return out
 

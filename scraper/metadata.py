@@ -126,7 +126,6 @@ def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
 def authors(page: Page) -> Found:
     ld = page.article_ld or {}
     people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
-    byline = byline_names(page)
     if people:
         return clean_names(people), "json-ld"
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
@@ -140,6 +139,7 @@ def authors(page: Page) -> Found:
         if names:
             source = "opengraph" if page.meta_all("article:author", "og:article:author") else "meta"
             return names, source
+    byline = byline_names(page)
     if byline:
         return byline, "html"
     if orgs or md_orgs:
@@ -150,10 +150,10 @@ def authors(page: Page) -> Found:
 def byline_names(page: Page) -> list[str]:
     """Names from the visible byline: rel=author links, byline/author blocks."""
     names: list[str] = []
-    for el in sel.BYLINE_LINKS(page.tree):
+    for el in sel.byline_links(page):
         names.append(el.text_content())
     if not names:
-        for el in sel.BYLINE_BLOCKS(page.tree):
+        for el in sel.byline_blocks(page):
             text = clean(el.text_content())
             if 0 < len(text) <= 120:
                 names.append(text)
@@ -210,12 +210,12 @@ def _languages(page: Page) -> list[str] | None:
 
 def _date_from_markup(page: Page, tz: str | None) -> Found:
     """<time datetime>, then visible date text in date/byline blocks."""
-    for el in sel.TIME_ELEMENTS(page.tree):
+    for el in sel.time_elements(page):
         value = parse_date(el.get("datetime"), tz, free_text=False)
         if value:
             return value, "html"
     languages = _languages(page)
-    for el in sel.DATE_BLOCKS(page.tree):
+    for el in sel.date_blocks(page):
         text = clean(el.text_content())
         value = parse_date(text, tz, languages=languages) if 6 <= len(text) <= 80 else None
         if value:
@@ -290,7 +290,7 @@ def tags(page: Page) -> Found:
     values = _split_keywords(page.meta_all("news_keywords", "keywords", "parsely-tags", "sailthru.tags"))
     if values:
         return values, "meta"
-    values = _split_keywords([el.text_content() for el in sel.TAG_LINKS(page.tree)])
+    values = _split_keywords([el.text_content() for el in sel.tag_links(page)])
     if values:
         return values, "html"
     return NOTHING

@@ -72,6 +72,25 @@ class Page:
         return self.microdata[0] if self.microdata else None
 
     @cached_property
+    def named(self) -> list[tuple[lxml_html.HtmlElement, str]]:
+        """Every element with a class or id, with 'class id' lower-cased (built once)."""
+        out = []
+        for el in self.tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            names = el.get("class") or ""
+            ident = el.get("id")
+            if ident:
+                names = f"{names} {ident}"
+            if names:
+                out.append((el, names.lower()))
+        return out
+
+    def find_named(self, pattern: "re.Pattern[str]", tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
+        """Elements whose class or id matches ``pattern`` (optionally of given tags)."""
+        return [el for el, names in self.named if (tags is None or el.tag in tags) and pattern.search(names)]
+
+    @cached_property
     def base_url(self) -> str:
         base = self.tree.find(".//base[@href]")
         if base is not None:

@@ -2,59 +2,74 @@
 from __future__ import annotations
 
 import re
-
-from lxml import etree
-
-
-def _cls(*words: str) -> str:
-    """XPath predicate: class or id contains one of the words (case-insensitive)."""
-    lower = "translate(concat(' ', @class, ' ', @id, ' '), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-    return " or ".join(f"contains({lower}, '{w}')" for w in words)
+from typing import TYPE_CHECKING, Any
 
 
-BYLINE_LINKS = etree.XPath(
-    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
-    " | //*[@itemprop='author']//*[@itemprop='name']"
-    " | //*[" + _cls("byline", "author-name", "article-author", "author__name", "authors") + "]"
-    "//a[contains(@href, '/author') or contains(@href, '/autor') or contains(@href, '/people/')"
-    " or contains(@href, '/profile') or contains(@href, '/staff/') or contains(@href, '/journalist')]"
-)
-BYLINE_BLOCKS = etree.XPath(
-    "//*[self::div or self::span or self::p or self::address or self::a]"
-    "[" + _cls("byline", "author-name", "article-author", "author__name", "authorname", "dateline-author") + "]"
-    "[not(ancestor::*[" + _cls("comment", "related", "footer", "sidebar") + "])]"
-)
-TIME_ELEMENTS = etree.XPath(
-    "//time[@datetime][not(ancestor::*[" + _cls("related", "comment", "footer", "sidebar", "teaser", "recommend") + "])]"
-    " | //*[@itemprop='datePublished'][@datetime or @content]"
-)
-DATE_BLOCKS = etree.XPath(
-    "//time"
-    " | //*[self::div or self::span or self::p or self::li]"
-    "[" + _cls("date", "time", "publish", "posted", "dateline", "timestamp", "meta-info", "byline") + "]"
-    "[not(*[self::div or self::p])]"
-)
-TAG_LINKS = etree.XPath(
-    "//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"
-    " | //*[" + _cls("tags", "tag-list", "taglist", "keywords", "topics") + "]//a"
-)
+if TYPE_CHECKING:
+    from scraper.page import Page
+
+Element = Any
+
+_BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
+                     r"\bauthors?\b|\bautor(?:en)?\b|writer")
+_AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
+                          re.IGNORECASE)
+_EXCLUDED = re.compile(r"comment|related|footer|sidebar|teaser|recommend|newsletter")
+_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha")
+_TAGS = re.compile(r"\btags?\b|tag-?list|taglist|keywords|\btopics?\b|tags-|-tags")
+_BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
+_LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
+
+
+def _outside_excluded(el: Element) -> bool:
+    for ancestor in el.iterancestors():
+        if ancestor.tag in ("footer", "aside", "nav"):
+            return False
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
+        if _EXCLUDED.search(names):
+            return False
+    return True
+
+
+def byline_links(page: "Page") -> list[Element]:
+    """Author links: rel=author, microdata author names, profile links in byline blocks."""
+    found = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
+    found += [el for el in page.tree.iterfind(".//*[@itemprop='author']//*[@itemprop='name']")]
+    for block in page.find_named(_BYLINE):
+        found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
+    seen: set[Element] = set()
+    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(el)]
+
+
+def byline_blocks(page: "Page") -> list[Element]:
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(el)]
+
+
+def time_elements(page: "Page") -> list[Element]:
+    found = [t for t in page.tree.iter("time") if t.get("datetime")]
+    found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
+              if el.get("datetime") or el.get("content")]
+    return [el for el in found if _outside_excluded(el)]
+
+
+def date_blocks(page: "Page") -> list[Element]:
+    found = list(page.tree.iter("time"))
+    found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
+              if not any(child.tag in ("div", "p", "section") for child in el)]
+    return [el for el in found if _outside_excluded(el)]
+
+
+def tag_links(page: "Page") -> list[Element]:
+    found = [a for a in page.tree.iter("a") if "tag" in (a.get("rel") or "").lower().split()]
+    for block in page.find_named(_TAGS):
+        found += list(block.iter("a"))
+    seen: set[Element] = set()
+    return [el for el in found if not (el in seen or seen.add(el))]
+
 
 #: Elements never part of the article text.
 DROP_TAGS = frozenset("""script style noscript template svg canvas iframe object embed form button
 input select textarea nav footer aside dialog menu video audio picture source map head""".split())
-
-#: Class/id words that mark boilerplate blocks (matched as whole tokens or token parts).
-BOILERPLATE = re.compile(
-    r"(?:^|[\s_\-])(?:share|sharing|social|newsletter|subscribe|subscription|related|recommend\w*|"
-    r"read-?more|more-stories|comments?|disqus|promo|advert\w*|ads?|ad-slot|banner|cookie|consent|"
-    r"breadcrumbs?|byline|author|tags?|tag-list|keywords|topics|sidebar|widget|popup|modal|paywall|"
-    r"outbrain|taboola|teaser|toolbar|print|reading-time|read-time|readtime|sponsor\w*|"
-    r"newsfeed|feed|next-article|pagination|signup|donate|caption|credit|copyright|figcaption|"
-    r"visually-hidden|sr-only|screen-reader\w*|hidden|skip-link|meta|post-meta|entry-meta|"
-    r"article-meta|timestamp|dateline|date|footer|header|masthead|nav|navigation|menu|"
-    r"video-thumbnail|inline-video|embed|episode|podcast-player|audio-player|rating)(?:$|[\s_\-])",
-    re.IGNORECASE,
-)
 
 #: Whole paragraphs that are page furniture, not text (compared after case folding).
 FURNITURE = re.compile(

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 _WS = re.compile(r"[ \t\r\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NEWLINES = re.compile(r"\s*\n\s*")
 
 
@@ -13,7 +13,7 @@ def clean(text: str | None) -> str:
     """NFC, invisible characters dropped, runs of white space folded to one space."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return _NEWLINES.sub(" ", _WS.sub(" ", text)).strip()
 
 

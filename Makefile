@@ -1,0 +1,33 @@
+# Set-up commands that work on a fresh clone. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make demo: serve the bundled demo news site on 127.0.0.1, crawl it over HTTP, write output/articles.jsonl
+demo: $(STAMP)
+	$(BIN)/scraper demo -o output/articles.jsonl
+
+## make test: install and run every test
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## make bench: extraction quality and speed, ours and trafilatura side by side
+bench: $(STAMP)
+	$(BIN)/python -m scraper.bench $(if $(DATA),--data $(DATA),)
+
+lint: $(STAMP)
+	$(BIN)/ruff check scraper spiders pipelines tests
+
+clean:
+	rm -rf $(VENV) output .pytest_cache

@@ -1,0 +1,1 @@
+"""Item pipelines: they only transform, check, de-duplicate and write records."""

@@ -1,0 +1,186 @@
+"""Command line: ``scraper crawl``, ``scraper extract``, ``scraper demo``.
+
+Bad input (missing file, not HTML, unreadable gzip, bad URL, unwritable
+output) is reported as one line on stderr with a non-zero exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from scraper import __version__
+from scraper.sources import InputError, find_pages, read_page, url_hint
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not the usage block
+        print(f"scraper: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url!r} is not an http(s) URL")
+    return url
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    if not path or path == "-":
+        yield sys.stdout
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+    with handle:
+        yield handle
+
+
+# --------------------------------------------------------------------------- extract
+def cmd_extract(args: argparse.Namespace) -> int:
+    from scraper.extract import NotHTML, extract
+    from scraper.normalize import normalize_record
+    from pipelines.export import ordered
+
+    if args.url:
+        check_url(args.url)
+    pages = list(find_pages(args.paths))
+    if args.url and len(pages) > 1:
+        raise InputError("--url applies to a single page; got several")
+    failed = 0
+    with _output(args.output) as out:
+        for path in pages:
+            try:
+                data = read_page(path)
+                url = args.url or url_hint(data) or path.resolve().as_uri()
+                record = normalize_record(extract(data, url, timezone=args.timezone), args.timezone)
+            except (InputError, NotHTML) as exc:
+                failed += 1
+                print(f"scraper: {exc if isinstance(exc, InputError) else f'{path}: not HTML ({exc})'}",
+                      file=sys.stderr)
+                continue
+            record["source"] = str(path)
+            out.write(json.dumps(ordered(record), ensure_ascii=False) + "\n")
+    print(f"extracted {len(pages) - failed} of {len(pages)} pages", file=sys.stderr)
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+# --------------------------------------------------------------------------- crawl
+def _settings(args: argparse.Namespace) -> Any:
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
+    from scrapy.utils.project import get_project_settings
+
+    settings = get_project_settings()
+    for pair in args.set or []:
+        if "=" not in pair:
+            raise InputError(f"-s expects NAME=VALUE, got {pair!r}")
+        name, value = pair.split("=", 1)
+        settings.set(name.strip(), value, priority="cmdline")
+    if getattr(args, "output", None):
+        try:
+            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.output).touch()
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+        settings.set("OUTPUT_FILE", args.output, priority="cmdline")
+    if getattr(args, "timezone", None):
+        settings.set("SITE_TIMEZONE", args.timezone, priority="cmdline")
+    return settings
+
+
+def run_crawl(settings: Any, **spider_args: Any) -> dict[str, Any]:
+    """Run the news spider to completion; returns its final stats."""
+    from scrapy.crawler import CrawlerProcess
+
+    process = CrawlerProcess(settings, install_root_handler=True)
+    crawler = process.create_crawler("news")
+    process.crawl(crawler, **spider_args)
+    process.start()
+    return dict(crawler.stats.get_stats() if crawler.stats else {})
+
+
+def summary(stats: dict[str, Any]) -> str:
+    outcomes = {k.removeprefix("outcome/"): v for k, v in sorted(stats.items()) if k.startswith("outcome/")}
+    lines = [f"pages fetched: {stats.get('response_received_count', 0)}",
+             f"articles exported: {outcomes.pop('exported', 0)}"]
+    lines += [f"{name}: {count}" for name, count in outcomes.items()]
+    return "\n".join(lines)
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    urls = [check_url(u) for u in args.urls]
+    settings = _settings(args)
+    stats = run_crawl(settings, start_urls=",".join(urls))
+    print(summary(stats), file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from scraper.demo_site import serve
+
+    server, base = serve()
+    args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"] + (args.set or [])
+    settings = _settings(args)
+    print(f"serving the demo site on {base}", file=sys.stderr)
+    try:
+        stats = run_crawl(settings, start_urls=base + "/")
+    finally:
+        server.shutdown()
+    print(summary(stats), file=sys.stderr)
+    print(f"wrote {settings.get('OUTPUT_FILE')}", file=sys.stderr)
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- main
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="scraper", description="Crawl news sites and extract structured articles.")
+    parser.add_argument("--version", action="version", version=f"scraper {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    crawl = sub.add_parser("crawl", help="crawl sites from start URLs and export JSON Lines")
+    crawl.add_argument("urls", nargs="+", metavar="URL")
+    crawl.add_argument("-o", "--output", default="output/articles.jsonl", help="JSON Lines file to write")
+    crawl.add_argument("--timezone", help="IANA zone for dates without an offset (SITE_TIMEZONE)")
+    crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    crawl.set_defaults(func=cmd_crawl)
+
+    extract = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz, folders)")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
+    extract.add_argument("--url", help="the page's URL (single page only)")
+    extract.add_argument("--timezone", default="UTC", help="IANA zone for dates without an offset")
+    extract.set_defaults(func=cmd_extract)
+
+    demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")
+    demo.add_argument("-o", "--output", default="output/articles.jsonl")
+    demo.add_argument("-s", "--set", action="append", metavar="NAME=VALUE")
+    demo.set_defaults(func=cmd_demo, timezone=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"scraper: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("scraper: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

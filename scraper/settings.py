@@ -1,0 +1,55 @@
+"""Scrapy settings of the project. Every value can be overridden with ``-s NAME=VALUE``.
+
+Project settings (beyond Scrapy's own):
+    SITE_TIMEZONE      IANA zone for dates a site gives without an offset (default UTC).
+    OUTPUT_DIR         folder the JSON Lines export is written to (default ``output``).
+    OUTPUT_FILE        explicit path of the articles file; overrides OUTPUT_DIR/articles.jsonl.
+    FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+"""
+from __future__ import annotations
+
+from scraper import __version__
+
+BOT_NAME = "scraper"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# Tell sites who you are: set USER_AGENT to your project name and a contact URL or address.
+USER_AGENT = f"news-scraper/{__version__} (+https://github.com/news-scraper/scraper; set USER_AGENT to your contact)"
+ROBOTSTXT_OBEY = True
+
+CONCURRENT_REQUESTS = 32
+CONCURRENT_REQUESTS_PER_DOMAIN = 8
+DOWNLOAD_DELAY = 0.25
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 4.0
+
+HTTPCACHE_ENABLED = False  # turn on for development: -s HTTPCACHE_ENABLED=True
+HTTPCACHE_DIR = "httpcache"
+
+ITEM_PIPELINES = {
+    "pipelines.normalize.NormalizePipeline": 100,
+    "pipelines.validate.ValidatePipeline": 200,
+    "pipelines.dedupe.DedupePipeline": 300,
+    "pipelines.export.JsonLinesExportPipeline": 900,
+}
+
+SITE_TIMEZONE = "UTC"
+OUTPUT_DIR = "output"
+OUTPUT_FILE = ""
+FOLLOW_ARTICLE_LINKS = True
+DEPTH_LIMIT = 0
+
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

@@ -1,0 +1,79 @@
+"""The ``news`` spider: crawl start pages, follow listings, extract articles.
+
+Arguments (``-a name=value``):
+    start_urls       comma-separated URLs to start from (home, section, listing pages).
+    allowed_domains  comma-separated domains to stay in (default: the start URLs' hosts).
+
+The spider only routes: every page is handed to ``scraper.extract``; the
+decision "article or listing" is ``scraper.classify``. Each response ends
+in one counted outcome (stats ``outcome/...``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response, TextResponse
+
+from scraper.classify import classify
+from scraper.extract import extract_page
+from scraper.links import listing_items, next_page
+from scraper.page import NotHTML, Page
+
+
+def _split(value: str | list[str] | None) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, list):
+        return value
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, start_urls: str | list[str] | None = None, allowed_domains: str | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.start_urls = _split(start_urls)
+        hosts = _split(allowed_domains) or [urlsplit(u).hostname or "" for u in self.start_urls]
+        self.allowed_domains = sorted({h for h in hosts if h})
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.start_urls:
+            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+
+    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+        stats = self.crawler.stats
+        if not isinstance(response, TextResponse) or b"html" not in (response.headers.get("Content-Type") or b"html"):
+            stats.inc_value("outcome/dropped/not_html")
+            return
+        fetched_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+        try:
+            page = Page.from_html(response.body, response.url, header_charset=response.encoding)
+        except NotHTML:
+            stats.inc_value("outcome/dropped/not_html")
+            return
+        timezone = self.settings.get("SITE_TIMEZONE")
+        record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
+        body_words = len((record.get("body") or "").split())
+        entries = [i for i in record["linked_items"] if i["kind"] in ("feed", "related", "video")]
+        verdict = classify(page, body_words=body_words, listing_entries=len(entries))
+        if verdict.is_article:
+            yield record
+            if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
+                yield from self._follow(response, [i["url"] for i in entries])
+        else:
+            stats.inc_value("outcome/listing")
+            urls = [i["url"] for i in listing_items(page)]
+            following = next_page(page)
+            if following:
+                urls.append(following)
+            yield from self._follow(response, urls)
+
+    def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
+        for url in urls:
+            yield response.follow(url, callback=self.parse)

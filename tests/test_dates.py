@@ -1,0 +1,51 @@
+"""Date parsing: each row names the rule it pins."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from scraper.dates import parse_date
+
+ROWS = [
+    # ISO with offset is kept as given
+    ("2024-02-02T21:52:00+02:00", None, "2024-02-02T21:52:00+02:00"),
+    # Z and fractions
+    ("2024-02-02T21:52:00.000Z", None, "2024-02-02T21:52:00+00:00"),
+    # compact offset
+    ("2024-02-02T21:52:00+0200", None, "2024-02-02T21:52:00+02:00"),
+    # a bare day stays a bare day: no invented midnight
+    ("2024-02-02", None, "2024-02-02"),
+    # naive time is read in the site time zone (DST-aware)
+    ("2024-07-02 10:00:00", "Europe/Kyiv", "2024-07-02T10:00:00+03:00"),
+    ("2024-02-02 10:00", "Europe/Kyiv", "2024-02-02T10:00:00+02:00"),
+    # RSS dates
+    ("Fri, 02 Feb 2024 17:01:00 +0200", None, "2024-02-02T17:01:00+02:00"),
+    # epoch seconds and milliseconds
+    ("1706886000", None, "2024-02-02T15:00:00+00:00"),
+    ("1706886000000", None, "2024-02-02T15:00:00+00:00"),
+    # free text with a zone abbreviation
+    ("Feb. 2, 2024 5:01 PM EET", None, "2024-02-02T17:01:00+02:00"),
+    # Ukrainian month name, site zone applies
+    ("2 лютого 2024, 14:30", "Europe/Kyiv", "2024-02-02T14:30:00+02:00"),
+    # German with "Uhr"
+    ("2. Februar 2024, 09:15 Uhr", "Europe/Berlin", "2024-02-02T09:15:00+01:00"),
+    # free text without a time gives the day only
+    ("February 2, 2024", None, "2024-02-02"),
+    # labels before the date are ignored
+    ("Published: 2024-02-02T08:00:00Z", None, "2024-02-02T08:00:00+00:00"),
+    # nonsense and out-of-range years give nothing
+    ("not a date", None, None),
+    ("0001-01-01T00:00:00Z", None, None),
+    ("", None, None),
+]
+
+
+@pytest.mark.parametrize(("raw", "tz", "expected"), ROWS)
+def test_parse_date(raw: str, tz: str | None, expected: str | None) -> None:
+    assert parse_date(raw, tz) == expected
+
+
+def test_relative_date_resolves_against_fetch_time() -> None:
+    now = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
+    assert parse_date("2 hours ago", "UTC", now=now) == "2026-11-26T10:00:00+00:00"
