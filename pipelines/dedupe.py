@@ -1,6 +1,6 @@
 """Drop duplicate articles: same canonical URL, or else the same body text.
 
-Counted in stats as ``outcome/dropped/duplicate_url`` and ``outcome/dropped/duplicate_body``.
+Dropped as ``duplicate_url`` or ``duplicate_body`` (counted by ``scraper.crawl.outcomes``).
 """
 from __future__ import annotations
 
@@ -15,24 +15,17 @@ def body_hash(body: str | None) -> str:
 
 
 class DedupePipeline:
-    def __init__(self, stats: Any) -> None:
-        self.stats = stats
+    def __init__(self) -> None:
         self.urls: set[str] = set()
         self.bodies: set[str] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Any) -> "DedupePipeline":
-        return cls(crawler.stats)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         key = item.get("canonical_url") or item["url"]
         if key in self.urls:
-            self.stats.inc_value("outcome/dropped/duplicate_url")
-            raise DropItem(f"duplicate canonical URL {key}")
+            raise DropItem(f"duplicate_url: {key}")
         digest = body_hash(item.get("body"))
         if digest in self.bodies:
-            self.stats.inc_value("outcome/dropped/duplicate_body")
-            raise DropItem(f"duplicate body of {item['url']}")
+            raise DropItem(f"duplicate_body: {item['url']}")
         self.urls.add(key)
         self.bodies.add(digest)
         return item

@@ -11,6 +11,7 @@ from typing import Any
 
 import jsonlines
 
+from scraper.crawl.outcomes import articles_path
 from scraper.schema import FIELDS
 
 
@@ -22,9 +23,8 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
 
 
 class JsonLinesExportPipeline:
-    def __init__(self, path: Path, stats: Any, append: bool = False) -> None:
+    def __init__(self, path: Path, append: bool = False) -> None:
         self.path = path
-        self.stats = stats
         self.append = append
         self.writer: jsonlines.Writer | None = None
         self._file: Any = None
@@ -32,9 +32,9 @@ class JsonLinesExportPipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> "JsonLinesExportPipeline":
         settings = crawler.settings
-        path = Path(settings.get("OUTPUT_FILE") or Path(settings.get("OUTPUT_DIR") or "output") / "articles.jsonl")
+        path = articles_path(settings)
         # A resumed job (JOBDIR) appends to its file; a fresh crawl starts a new one.
-        return cls(path, crawler.stats, append=bool(settings.get("JOBDIR")))
+        return cls(path, append=bool(settings.get("JOBDIR")))
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -50,5 +50,4 @@ class JsonLinesExportPipeline:
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.writer is not None
         self.writer.write(ordered(dict(item)))
-        self.stats.inc_value("outcome/exported")
         return item

@@ -104,7 +104,7 @@ def run_crawl(settings: Any, **spider_args: Any) -> dict[str, Any]:
     """Run the news spider to completion; returns its final stats."""
     from scrapy.crawler import CrawlerProcess
 
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     process.crawl(crawler, **spider_args)
     process.start()
@@ -113,9 +113,10 @@ def run_crawl(settings: Any, **spider_args: Any) -> dict[str, Any]:
 
 def summary(stats: dict[str, Any]) -> str:
     outcomes = {k.removeprefix("outcome/"): v for k, v in sorted(stats.items()) if k.startswith("outcome/")}
-    lines = [f"pages fetched: {stats.get('response_received_count', 0)}",
-             f"articles exported: {outcomes.pop('exported', 0)}"]
-    lines += [f"{name}: {count}" for name, count in outcomes.items()]
+    met = outcomes.pop("met", 0)
+    exported = outcomes.pop("exported", 0)
+    lines = [f"URLs met: {met}", f"  exported: {exported}"]
+    lines += [f"  {name}: {count}" for name, count in outcomes.items()]
     return "\n".join(lines)
 
 

@@ -5,6 +5,8 @@ Project settings (beyond Scrapy's own):
     OUTPUT_DIR         folder the JSON Lines export is written to (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; overrides OUTPUT_DIR/articles.jsonl.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    OUTCOMES_FILE      per-URL outcomes (JSON Lines); default next to the articles file.
+    REPORT_FILE        run report (JSON); default next to the articles file.
 """
 from __future__ import annotations
 
@@ -41,6 +43,10 @@ ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 200,
     "pipelines.dedupe.DedupePipeline": 300,
     "pipelines.export.JsonLinesExportPipeline": 900,
+}
+
+EXTENSIONS = {
+    "scraper.crawl.outcomes.Outcomes": 100,
 }
 
 SITE_TIMEZONE = "UTC"

@@ -17,8 +17,10 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response, TextResponse
+from twisted.python.failure import Failure
 
 from scraper.classify import classify
+from scraper.crawl.outcomes import failure_reason, url_outcome
 from scraper.extract import extract_page
 from scraper.links import listing_items, next_page
 from scraper.page import NotHTML, Page
@@ -44,18 +46,30 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse, dont_filter=True)
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True)
+
+    def outcome(self, url: str, outcome: str, reason: str | None = None) -> None:
+        """Report what became of a URL (see scraper.crawl.outcomes)."""
+        self.crawler.signals.send_catch_log(url_outcome, url=url, outcome=outcome, reason=reason)
+
+    def failed(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "unknown"
+        reason = failure_reason(failure)
+        outcome = "dropped" if reason in ("robots_txt", "offsite") else "failed"
+        self.logger.info("%s %s: %s", outcome, url, reason)
+        self.outcome(url, outcome, reason)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
-        stats = self.crawler.stats
-        if not isinstance(response, TextResponse) or b"html" not in (response.headers.get("Content-Type") or b"html"):
-            stats.inc_value("outcome/dropped/not_html")
+        content_type = (response.headers.get("Content-Type") or b"text/html").lower()
+        if not isinstance(response, TextResponse) or b"html" not in content_type:
+            self.outcome(response.url, "dropped", "not_html")
             return
         fetched_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
         try:
             page = Page.from_html(response.body, response.url, header_charset=response.encoding)
         except NotHTML:
-            stats.inc_value("outcome/dropped/not_html")
+            self.outcome(response.url, "dropped", "not_html")
             return
         timezone = self.settings.get("SITE_TIMEZONE")
         record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
@@ -67,7 +81,7 @@ class NewsSpider(scrapy.Spider):
             if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
                 yield from self._follow(response, [i["url"] for i in entries])
         else:
-            stats.inc_value("outcome/listing")
+            self.outcome(response.url, "dropped", "listing")
             urls = [i["url"] for i in listing_items(page)]
             following = next_page(page)
             if following:
@@ -76,4 +90,4 @@ class NewsSpider(scrapy.Spider):
 
     def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
         for url in urls:
-            yield response.follow(url, callback=self.parse)
+            yield response.follow(url, callback=self.parse, errback=self.failed)

@@ -1,0 +1,1 @@
+"""Scrapy glue: extensions and helpers for crawls (the extractor never imports this)."""

@@ -1,0 +1,180 @@
+"""Every URL a crawl meets ends in exactly one outcome; this extension keeps the books.
+
+Outcomes: ``exported``, ``dropped/<reason>`` (not HTML, listing page, duplicate,
+invalid record, robots.txt, offsite...) and ``failed/<reason>`` (HTTP status,
+timeout, connection error, parse error). A URL is *met* when its first request
+is scheduled (retries and redirects continue the same URL). At the end the run
+report says whether ``met == exported + dropped + failed``.
+
+Settings:
+    OUTCOMES_FILE  JSON Lines file with one line per URL outcome (default: next to
+                   the articles file, ``<name>.outcomes.jsonl``; empty string disables).
+    REPORT_FILE    the run report (default: next to the articles file, ``<name>.report.json``).
+
+Spiders report their own decisions by sending the ``url_outcome`` signal
+(``outcome``, ``reason``, ``url``); pipelines raise ``DropItem("reason: detail")``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+logger = logging.getLogger(__name__)
+
+#: Signal sent by spiders: ``send_catch_log(url_outcome, url=..., outcome=..., reason=...)``.
+url_outcome = object()
+
+
+def articles_path(settings: Any) -> Path:
+    return Path(settings.get("OUTPUT_FILE") or Path(settings.get("OUTPUT_DIR") or "output") / "articles.jsonl")
+
+
+def sibling(path: Path, suffix: str) -> Path:
+    name = path.name
+    for ext in (".jsonl.gz", ".jsonl", ".json"):
+        if name.endswith(ext):
+            name = name[: -len(ext)]
+            break
+    return path.with_name(name + suffix)
+
+
+def failure_reason(failure: Failure) -> str:
+    """A short, stable reason for a failed request: http_404, timeout, dns_error..."""
+    value = failure.value
+    response = getattr(value, "response", None)
+    if isinstance(response, Response):
+        return f"http_{response.status}"
+    name = type(value).__name__
+    known = {
+        "TimeoutError": "timeout", "TCPTimedOutError": "timeout", "DNSLookupError": "dns_error",
+        "ConnectionRefusedError": "connection_refused", "ConnectionLost": "connection_lost",
+        "ResponseNeverReceived": "connection_lost", "ConnectError": "connection_error",
+        "ResponseFailed": "connection_lost", "PotentialDataLoss": "truncated",
+        "_DataLoss": "truncated", "IgnoreRequest": "ignored",
+    }
+    if name in known:
+        reason = known[name]
+        if reason == "ignored":
+            text = str(value).lower()
+            if "robots" in text:
+                return "robots_txt"
+            if "maxsize" in text or "size" in text:
+                return "too_large"
+            if "offsite" in text:
+                return "offsite"
+        return reason
+    return name.lower()
+
+
+class Outcomes:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        settings = crawler.settings
+        articles = articles_path(settings)
+        outcomes_file = settings.get("OUTCOMES_FILE")
+        self.outcomes_path = sibling(articles, ".outcomes.jsonl") if outcomes_file is None else (
+            Path(outcomes_file) if outcomes_file else None)
+        self.report_path = Path(settings.get("REPORT_FILE") or sibling(articles, ".report.json"))
+        self.counts: Counter[str] = Counter()
+        self.by_domain: dict[str, Counter[str]] = {}
+        self.met = 0
+        self.started = dt.datetime.now(dt.timezone.utc)
+        self._fh: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> "Outcomes":
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
+        crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
+        crawler.signals.connect(ext.on_outcome, signal=url_outcome)
+        return ext
+
+    # ---------------------------------------------------------------- signals
+    def spider_opened(self, spider: Spider) -> None:
+        if self.outcomes_path is not None:
+            self.outcomes_path.parent.mkdir(parents=True, exist_ok=True)
+            mode = "a" if self.crawler.settings.get("JOBDIR") else "w"
+            self._fh = self.outcomes_path.open(mode, encoding="utf-8")
+
+    def request_scheduled(self, request: Request, spider: Spider) -> None:
+        if "retry_times" in request.meta or "redirect_times" in request.meta:
+            return  # the same URL, continued
+        self.met += 1
+        self.stats.inc_value("outcome/met")
+
+    def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
+        self.record(item.get("url") or response.url, "exported", None)
+
+    def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
+        reason = str(exception).split(":", 1)[0].strip().replace(" ", "_") or "dropped"
+        self.record(item.get("url") or response.url, "dropped", reason)
+
+    def item_error(self, item: Any, response: Response, spider: Spider, failure: Failure) -> None:
+        self.record(item.get("url") or response.url, "failed", "pipeline_error")
+
+    def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
+        self.record(response.url, "failed", "parse_error")
+
+    def on_outcome(self, url: str, outcome: str, reason: str | None = None, **_: Any) -> None:
+        self.record(url, outcome, reason)
+
+    # ---------------------------------------------------------------- books
+    def record(self, url: str, outcome: str, reason: str | None) -> None:
+        key = outcome if not reason else f"{outcome}/{reason}"
+        self.counts[key] += 1
+        self.stats.inc_value(f"outcome/{key}")
+        domain = urlsplit(url).hostname or ""
+        self.by_domain.setdefault(domain, Counter())[outcome] += 1
+        if self._fh is not None:
+            self._fh.write(json.dumps({"url": url, "outcome": outcome, "reason": reason}, ensure_ascii=False) + "\n")
+            self._fh.flush()
+
+    def totals(self) -> dict[str, int]:
+        totals = {"exported": 0, "dropped": 0, "failed": 0}
+        for key, count in self.counts.items():
+            totals[key.split("/", 1)[0]] += count
+        return totals
+
+    def report(self, reason: str) -> dict[str, Any]:
+        finished = dt.datetime.now(dt.timezone.utc)
+        totals = self.totals()
+        return {
+            "started": self.started.replace(microsecond=0).isoformat(),
+            "finished": finished.replace(microsecond=0).isoformat(),
+            "duration_seconds": round((finished - self.started).total_seconds(), 3),
+            "finish_reason": reason,
+            "urls_met": self.met,
+            **totals,
+            "adds_up": self.met == sum(totals.values()),
+            "outcomes": dict(sorted(self.counts.items())),
+            "by_domain": {d: dict(c) for d, c in sorted(self.by_domain.items())},
+        }
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        if self._fh is not None:
+            self._fh.close()
+        report = self.report(reason)
+        self.report_path.parent.mkdir(parents=True, exist_ok=True)
+        self.report_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        if not report["adds_up"]:
+            logger.warning("crawl report does not add up: %s URLs met, %s outcomes", self.met,
+                           sum(self.totals().values()))
+        logger.info("run report written to %s", self.report_path)
+
+
+__all__ = ["Outcomes", "url_outcome", "failure_reason"]
