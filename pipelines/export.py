@@ -1,6 +1,7 @@
 """Export records as JSON Lines (UTF-8, one object per line, fields in schema order).
 
-Settings: OUTPUT_FILE (explicit path) or OUTPUT_DIR (writes ``articles.jsonl`` there).
+Writes ``articles.jsonl`` in the run's dataset folder (OUTPUT_FILE, or
+OUTPUT_DIR/<run id>/; see ``scraper.crawl.dataset_dir``).
 Each line is flushed as it is written, so a stopped crawl leaves whole lines.
 A fresh crawl truncates the file; a crawl with JOBDIR (resumable) appends to it.
 """
@@ -11,7 +12,7 @@ from typing import Any
 
 import jsonlines
 
-from scraper.crawl.outcomes import articles_path
+from scraper.crawl.dataset_dir import articles_file
 from scraper.schema import FIELDS
 
 
@@ -31,10 +32,8 @@ class JsonLinesExportPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> "JsonLinesExportPipeline":
-        settings = crawler.settings
-        path = articles_path(settings)
         # A resumed job (JOBDIR) appends to its file; a fresh crawl starts a new one.
-        return cls(path, append=bool(settings.get("JOBDIR")))
+        return cls(articles_file(crawler), append=bool(crawler.settings.get("JOBDIR")))
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -140,7 +140,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         server.shutdown()
     print(summary(stats), file=sys.stderr)
-    print(f"wrote {settings.get('OUTPUT_FILE')}", file=sys.stderr)
+    print(f"wrote {settings.get('OUTPUT_FILE')} (run report: report.json beside it)", file=sys.stderr)
     return EXIT_OK
 
 

@@ -2,11 +2,9 @@
 
 Project settings (beyond Scrapy's own):
     SITE_TIMEZONE      IANA zone for dates a site gives without an offset (default UTC).
-    OUTPUT_DIR         folder the JSON Lines export is written to (default ``output``).
-    OUTPUT_FILE        explicit path of the articles file; overrides OUTPUT_DIR/articles.jsonl.
+    OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
+    OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
-    OUTCOMES_FILE      per-URL outcomes (JSON Lines); default next to the articles file.
-    REPORT_FILE        run report (JSON); default next to the articles file.
 """
 from __future__ import annotations
 

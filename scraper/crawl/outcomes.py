@@ -6,10 +6,9 @@ timeout, connection error, parse error). A URL is *met* when its first request
 is scheduled (retries and redirects continue the same URL). At the end the run
 report says whether ``met == exported + dropped + failed``.
 
-Settings:
-    OUTCOMES_FILE  JSON Lines file with one line per URL outcome (default: next to
-                   the articles file, ``<name>.outcomes.jsonl``; empty string disables).
-    REPORT_FILE    the run report (default: next to the articles file, ``<name>.report.json``).
+Files, in the run's dataset folder (``scraper.crawl.dataset_dir``):
+    outcomes.jsonl  one line per URL outcome ``{"url", "outcome", "reason"}``
+    report.json     the run report
 
 Spiders report their own decisions by sending the ``url_outcome`` signal
 (``outcome``, ``reason``, ``url``); pipelines raise ``DropItem("reason: detail")``.
@@ -20,11 +19,12 @@ import datetime as dt
 import json
 import logging
 from collections import Counter
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
+
+from scraper.crawl.dataset_dir import dataset_file
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -32,19 +32,6 @@ logger = logging.getLogger(__name__)
 
 #: Signal sent by spiders: ``send_catch_log(url_outcome, url=..., outcome=..., reason=...)``.
 url_outcome = object()
-
-
-def articles_path(settings: Any) -> Path:
-    return Path(settings.get("OUTPUT_FILE") or Path(settings.get("OUTPUT_DIR") or "output") / "articles.jsonl")
-
-
-def sibling(path: Path, suffix: str) -> Path:
-    name = path.name
-    for ext in (".jsonl.gz", ".jsonl", ".json"):
-        if name.endswith(ext):
-            name = name[: -len(ext)]
-            break
-    return path.with_name(name + suffix)
 
 
 def failure_reason(failure: Failure) -> str:
@@ -79,12 +66,8 @@ class Outcomes:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
-        settings = crawler.settings
-        articles = articles_path(settings)
-        outcomes_file = settings.get("OUTCOMES_FILE")
-        self.outcomes_path = sibling(articles, ".outcomes.jsonl") if outcomes_file is None else (
-            Path(outcomes_file) if outcomes_file else None)
-        self.report_path = Path(settings.get("REPORT_FILE") or sibling(articles, ".report.json"))
+        self.outcomes_path = dataset_file(crawler, "outcomes.jsonl")
+        self.report_path = dataset_file(crawler, "report.json")
         self.counts: Counter[str] = Counter()
         self.by_domain: dict[str, Counter[str]] = {}
         self.met = 0
@@ -106,10 +89,9 @@ class Outcomes:
 
     # ---------------------------------------------------------------- signals
     def spider_opened(self, spider: Spider) -> None:
-        if self.outcomes_path is not None:
-            self.outcomes_path.parent.mkdir(parents=True, exist_ok=True)
-            mode = "a" if self.crawler.settings.get("JOBDIR") else "w"
-            self._fh = self.outcomes_path.open(mode, encoding="utf-8")
+        self.outcomes_path.parent.mkdir(parents=True, exist_ok=True)
+        mode = "a" if self.crawler.settings.get("JOBDIR") else "w"
+        self._fh = self.outcomes_path.open(mode, encoding="utf-8")
 
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         if "retry_times" in request.meta or "redirect_times" in request.meta:

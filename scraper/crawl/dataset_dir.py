@@ -1,0 +1,45 @@
+"""Where a crawl run writes its dataset folder.
+
+With ``OUTPUT_FILE`` set (``scraper crawl -o FILE``) the folder is the file's
+folder and the articles file keeps its name. Otherwise every run gets its own
+folder ``OUTPUT_DIR/<run id>/`` named by its start time (UTC), e.g.
+``output/20261126T060851Z/articles.jsonl``. A run resumed from a JOBDIR keeps
+the folder it started with (the id is stored in the job folder).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from pathlib import Path
+from typing import Any
+
+_RUN_IDS: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
+
+
+def run_id(crawler: Any) -> str:
+    """The run's id: its start time, stable for the crawler and across JOBDIR resumes."""
+    if crawler in _RUN_IDS:
+        return _RUN_IDS[crawler]
+    value = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    jobdir = crawler.settings.get("JOBDIR")
+    if jobdir:
+        stored = Path(jobdir) / "run_id"
+        if stored.is_file():
+            value = stored.read_text(encoding="utf-8").strip() or value
+        else:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(value + "\n", encoding="utf-8")
+    _RUN_IDS[crawler] = value
+    return value
+
+
+def articles_file(crawler: Any) -> Path:
+    explicit = crawler.settings.get("OUTPUT_FILE")
+    if explicit:
+        return Path(explicit)
+    return Path(crawler.settings.get("OUTPUT_DIR") or "output") / run_id(crawler) / "articles.jsonl"
+
+
+def dataset_file(crawler: Any, name: str) -> Path:
+    """A file of the run's dataset folder (``report.json``, ``outcomes.jsonl``...)."""
+    return articles_file(crawler).parent / name
