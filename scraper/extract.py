@@ -9,7 +9,7 @@ from scraper.body import Block, extract_body
 from scraper.images import extract_images
 from scraper.links import body_links, embedded_videos, listing_items, next_page
 from scraper.page import NotHTML, Page
-from scraper.schema import Article, empty_article
+from scraper.schema import SOURCED_FIELDS, Article, empty_article
 from scraper.text import clean, clean_or_none
 
 __all__ = ["NotHTML", "extract", "extract_page", "extract_listing"]
@@ -56,7 +56,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
     if images and body:
         record["body"] = _without_captions(body, images)
     record["linked_items"] = _linked_items(page, blocks, container)
-    record["sources"] = {key: sources[key] for key in sorted(sources)}
+    record["sources"] = {key: sources[key] for key in SOURCED_FIELDS if key in sources}
     return record
 
 

@@ -45,7 +45,8 @@ _AGENCY = re.compile(r"/|\b(?:getty|reuters|afp|ap|dpa|epa|imago|shutterstock|pi
                      r"pexels|privat|private)\b", re.IGNORECASE)
 _LABEL_ONLY = re.compile(r"^(?:photo(?:graph)?s?|foto(?:s)?|bild|image|picture|credit|copyright|quelle|"
                          r"source|фото|zdroj)\s*(?:by|:)\s*", re.IGNORECASE)
-_INLINE = frozenset("a em strong b i u abbr cite q mark sup sub time bdi".split())
+_BLOCKISH = frozenset("div p br li ul ol dl dt dd figcaption h1 h2 h3 h4 h5 h6 section header footer "
+                      "table tr td blockquote".split())
 _MAX_CAPTION = 1200
 
 
@@ -64,6 +65,14 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
         caption = text[: match.start(1)].rstrip(" |–—")
         return clean_or_none(caption), clean_or_none(credit)
     return text, None
+
+
+def _clean_credit(text: str | None) -> str:
+    """'Photo: X', '© X', '(X/Agency)' -> 'X...'."""
+    text = clean(text)
+    if text.startswith(("(", "[")) and text.endswith((")", "]")):
+        text = text[1:-1].strip()
+    return clean(_LABEL_ONLY.sub("", text).lstrip("©").strip())
 
 
 def _looks_like_credit(text: str) -> bool:
@@ -143,10 +152,10 @@ def _text(el: Element, skip: set[Element]) -> str:
             parts.append(node.text)
         for child in node:
             if isinstance(child.tag, str) and child not in skip and child.tag not in ("script", "style", "button"):
-                if child.tag not in _INLINE:
+                if child.tag in _BLOCKISH:
                     parts.append(" ")
                 walk(child)
-                if child.tag not in _INLINE:
+                if child.tag in _BLOCKISH:
                     parts.append(" ")
             if child.tail:
                 parts.append(child.tail)
@@ -170,14 +179,14 @@ def _caption_of_block(block: Element) -> tuple[str | None, str | None]:
     text = _text(block, set(credits))
     credit = " ".join(t for t in (clean(c.text_content()) for c in credits) if t)
     if not credit:
-        parts = [c for c in block if isinstance(c.tag, str) and c.tag not in _INLINE]
+        parts = [c for c in block if isinstance(c.tag, str) and clean(c.text_content())]
         if len(parts) >= 2:
             last = clean(parts[-1].text_content())
             if _looks_like_credit(last):
                 credit = last
                 text = _text(block, set(credits) | {parts[-1]})
     caption, split = split_credit(text)
-    credit = clean(_LABEL_ONLY.sub("", credit).lstrip("©").strip()) or split
+    credit = _clean_credit(credit) or split
     if caption and len(caption) > _MAX_CAPTION:
         return None, clean_or_none(credit)
     return caption, clean_or_none(credit)
@@ -206,12 +215,22 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
             break
         for sibling in branch.itersiblings():
             if isinstance(sibling.tag, str) and _is_caption_el(sibling) and not _contains_image(sibling, page_images):
-                return _caption_of_block(sibling)
+                return _with_credit_sibling(sibling)
             for el in sibling.iter():
                 if isinstance(el.tag, str) and _is_caption_el(el) and not _contains_image(el, page_images):
                     return _caption_of_block(el)
         branch = parent
     return None, None
+
+
+def _with_credit_sibling(block: Element) -> tuple[str | None, str | None]:
+    """A caption block, and the credit block CMSes put right after it (Drupal fields)."""
+    caption, credit = _caption_of_block(block)
+    following = block.getnext()
+    if not credit and following is not None and isinstance(following.tag, str) and _is_credit_el(following):
+        text = clean(following.text_content())
+        credit = clean_or_none(_clean_credit(text)) if len(text) <= 120 else None
+    return caption, credit
 
 
 def _merge(captions: list[Element]) -> tuple[str | None, str | None]:
@@ -244,7 +263,8 @@ def _excluded(img: Element, text_sizes: dict[Element, int]) -> bool:
             in_article = True
         elif tag in ("nav", "footer", "aside") or (tag == "header" and not in_article):
             chrome = True
-        if _EXCLUDED_AREA.search(_names(ancestor)) and not _is_caption_el(ancestor):
+        if tag not in ("article", "main") and _EXCLUDED_AREA.search(_names(ancestor)) \
+                and not _is_caption_el(ancestor):
             if ancestor not in text_sizes:
                 text_sizes[ancestor] = len(ancestor.text_content())
             if text_sizes[ancestor] < _AREA_MAX_TEXT:

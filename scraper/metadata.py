@@ -242,6 +242,10 @@ def section(page: Page) -> Found:
     crumbs = _breadcrumb(page)
     if crumbs:
         return crumbs, "json-ld"
+    for text in sel.section_labels(page):
+        text = clean(text)
+        if 0 < len(text) <= 40 and len(text.split()) <= 4:
+            return text, "html"
     return NOTHING
 
 
@@ -311,13 +315,14 @@ def _bcp47(value: str | None) -> str | None:
 
 
 def language(page: Page) -> Found:
+    """The page's own <html lang> first: JSON-LD inLanguage is often a site-wide template value."""
+    value = _bcp47(page.tree.get("lang") or page.tree.get("xml:lang"))
+    if value:
+        return value, "html"
     ld = page.article_ld or {}
     value = _bcp47(ld_text(ld.get("inLanguage")))
     if value:
         return value, "json-ld"
-    value = _bcp47(page.tree.get("lang") or page.tree.get("xml:lang"))
-    if value:
-        return value, "html"
     value = _bcp47(page.meta_first("og:locale"))
     if value:
         return value, "opengraph"
