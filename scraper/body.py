@@ -40,6 +40,9 @@ newsfeed next pagination signup donate caption credit copyright figcaption sronl
 skip meta timestamp dateline date footer header masthead nav navigation menu thumbnail embed podcast
 rating reading readtime listen audio player gallery slideshow infobox follow subline kicker
 overline eyebrow""".split())
+#: Name parts that mark furniture by their start ("sharedaddy", "newsletterbox").
+_BOILER_PREFIXES = ("share", "social", "newsletter", "related", "promo", "advert", "sponsor", "subscri",
+                    "comment", "outbrain", "taboola", "paywall", "recommend")
 _KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
 
 
@@ -52,7 +55,7 @@ def _is_boilerplate(el: Element) -> bool:
         parts = [p for p in _PART_SPLIT.split(token) if p]
         if not parts:
             continue
-        if parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS:
+        if parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES):
             if not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS:
                 return True
     return False
@@ -256,11 +259,22 @@ def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element 
 
 
 # --------------------------------------------------------------------------- filtering
+_READ_ALSO = re.compile(r"^(?:related|read (?:more|also|next)|see also|more on this|lesen sie auch|mehr zum thema|"
+                        r"lire aussi|leggi anche|lee también|leia também|читайте також|читайте также|"
+                        r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：]",
+                        re.IGNORECASE)
+
+
+def is_read_also(block: Block) -> bool:
+    """A 'Read also: <link>' line inside the text: a related link, not body."""
+    return bool(block.links) and _READ_ALSO.match(block.text) is not None
+
+
 def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
     key = fold(block.text)
     if not key or key == headline_key or key in caption_keys:
         return False
-    if sel.FURNITURE.match(key):
+    if sel.FURNITURE.match(key) or is_read_also(block):
         return False
     words = len(block.text.split())
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < 12 and block.tag != "p":
@@ -269,8 +283,9 @@ def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
 
 
 def extract_body(page: Page, headline: str | None, caption_texts: list[str],
-                 hint_text: str | None = None) -> tuple[list[Block], Element | None]:
-    """The article's blocks in reading order, and the container they came from."""
+                 hint_text: str | None = None) -> tuple[list[Block], Element | None, list[Block]]:
+    """The article's blocks in reading order, the container they came from, and
+    the 'Read also' blocks taken out of the text."""
     container = None
     md = page.microdata
     if md is not None:
@@ -279,8 +294,9 @@ def extract_body(page: Page, headline: str | None, caption_texts: list[str],
     if container is None:
         container = choose_container(page, hint_text)
     if container is None:
-        return [], None
+        return [], None, []
     headline_key = fold(headline)
     caption_keys = {fold(c) for c in caption_texts}
-    blocks = [b for b in read_blocks(page, container) if _keep(b, headline_key, caption_keys)]
-    return blocks, container
+    read = read_blocks(page, container)
+    blocks = [b for b in read if _keep(b, headline_key, caption_keys)]
+    return blocks, container, [b for b in read if is_read_also(b)]

@@ -27,7 +27,7 @@ _CREDIT_NAME = re.compile(r"credit|copyright|photographer|attribution|\bsource\b
 _CREDIT_PROPS = {"copyrightHolder", "creditText", "author", "creator", "copyrightNotice"}
 _EXCLUDED_AREA = re.compile(r"related|recommend|teaser|promo|sidebar|newsletter|comment|avatar|logo|"
                             r"social|share|most-?read|popular|trending|\bcard\b|feed|thumbnail|\bads?\b|"
-                            r"advert|sponsor|author-?(?:image|img|photo|pic|bio)|byline|profile",
+                            r"advert|sponsor|author|byline|profile",
                             re.IGNORECASE)
 #: A furniture-named wrapper with more text than this holds the article, not a teaser.
 _AREA_MAX_TEXT = 1500
@@ -208,9 +208,10 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
             captions = [el for el in parent.iter() if isinstance(el.tag, str) and el is not parent and _is_caption_el(el)
                         and not _contains_image(el, page_images)]
             captions = [c for c in captions if not any(a in captions for a in c.iterancestors())]
-            if captions:
-                return _caption_of_block(captions[0]) if len(captions) == 1 else _merge(captions)
-            return None, None
+            if not captions:
+                return None, None
+            caption, credit = _caption_of_block(captions[0]) if len(captions) == 1 else _merge(captions)
+            return caption, credit or _figure_credit(parent, captions)
         if sum(1 for _ in _images_in(parent, page_images)) > 1:
             break
         for sibling in branch.itersiblings():
@@ -221,6 +222,17 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
                     return _caption_of_block(el)
         branch = parent
     return None, None
+
+
+def _figure_credit(figure: Element, captions: list[Element]) -> str | None:
+    """A credit element of the figure outside its caption block (Figure-credit)."""
+    inside = {el for c in captions for el in c.iter()}
+    for el in figure.iter():
+        if isinstance(el.tag, str) and el not in inside and _is_credit_el(el):
+            text = clean(el.text_content())
+            if 0 < len(text) <= 120:
+                return clean_or_none(_clean_credit(text))
+    return None
 
 
 def _with_credit_sibling(block: Element) -> tuple[str | None, str | None]:
@@ -309,6 +321,14 @@ def lead_candidates(page: Page) -> list[tuple[Image, str]]:
         if absolute:
             cap, cred = split_credit(caption) if caption else (None, None)
             out.append((Image(url=absolute, caption=cap, credit=clean_or_none(credit) or cred, alt=None), "json-ld"))
+    item = page.microdata_item or {}
+    for value in item.get("image", []):
+        entry = {k: (v[0] if isinstance(v, list) and v else v) for k, v in value.items()} if isinstance(value, dict) else value
+        for url, caption, credit in _ld_images(entry):
+            absolute = page.absolute(url)
+            if absolute:
+                out.append((Image(url=absolute, caption=clean_or_none(caption), credit=clean_or_none(credit), alt=None),
+                            "microdata"))
     for name, source in (("og:image", "opengraph"), ("og:image:url", "opengraph"), ("twitter:image", "meta")):
         absolute = page.absolute(page.meta_first(name))
         if absolute:

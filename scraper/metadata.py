@@ -6,6 +6,7 @@ on the page gives the value.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -34,7 +35,8 @@ def ld_text(value: Any) -> str | None:
     if isinstance(value, dict):
         return ld_text(value.get("@value") or value.get("name") or value.get("text"))
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return clean_or_none(str(value))
+        text = str(value)
+        return clean_or_none(html.unescape(text) if "&" in text else text)  # CMSes double-escape JSON-LD
     return None
 
 

@@ -14,7 +14,7 @@ _BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorna
                      r"\bauthors?\b|\bautor(?:en)?\b|writer")
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
                           re.IGNORECASE)
-_EXCLUDED = re.compile(r"comment|related|footer|sidebar|teaser|recommend|newsletter")
+_EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
 #: A furniture-named block with more text than this wraps the article (e.g. body.has-sidebar).
 _WRAPPER_TEXT = 3000
 _DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha")
@@ -25,10 +25,12 @@ _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 
 def _outside_excluded(page: "Page", el: Element) -> bool:
     """Not inside comments, related lists, footers, sidebars or teasers."""
-    for ancestor in el.iterancestors():
+    ancestors = list(el.iterancestors())
+    in_article = any(a.tag in ("article", "main") for a in ancestors)
+    for ancestor in ancestors:
         if ancestor.tag in ("body", "html"):
             break
-        if ancestor.tag in ("footer", "aside", "nav"):
+        if ancestor.tag in ("aside", "nav") or (ancestor.tag == "footer" and not in_article):
             return False
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
         if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT:
@@ -69,7 +71,7 @@ def tag_links(page: "Page") -> list[Element]:
              and "category" not in (a.get("rel") or "").lower().split()]
     for block in page.find_named(_TAGS):
         if page.text_len(block) < 600:
-            found += list(block.iter("a"))
+            found += [a for a in block.iter("a") if "category" not in (a.get("rel") or "").lower().split()]
     seen: set[Element] = set()
     return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
 
