@@ -129,14 +129,20 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from scraper.demo_site import serve
+    """Serve fixtures/demo on 127.0.0.1 and crawl it as http://demo.test/ through that server.
+
+    The local server also acts as the HTTP proxy for demo.test, so the records carry
+    the same URLs as the golden fixtures, and nothing leaves the machine."""
+    from scraper.demo_site import DEMO_BASE, serve
 
     server, base = serve()
+    os.environ["http_proxy"] = base
+    os.environ.pop("no_proxy", None)
     args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"] + (args.set or [])
     settings = _settings(args)
-    print(f"serving the demo site on {base}", file=sys.stderr)
+    print(f"serving the demo site on {base} (as {DEMO_BASE})", file=sys.stderr)
     try:
-        stats = run_crawl(settings, start_urls=base + "/")
+        stats = run_crawl(settings, start_urls=DEMO_BASE + "/")
     finally:
         server.shutdown()
     print(summary(stats), file=sys.stderr)

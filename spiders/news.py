@@ -88,6 +88,12 @@ class NewsSpider(scrapy.Spider):
                 urls.append(following)
             yield from self._follow(response, urls)
 
+    def _allowed(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return not self.allowed_domains or any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
+        """Requests for links within the allowed domains (offsite links are not met at all)."""
         for url in urls:
-            yield response.follow(url, callback=self.parse, errback=self.failed)
+            if self._allowed(url):
+                yield response.follow(url, callback=self.parse, errback=self.failed)
