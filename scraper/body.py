@@ -22,6 +22,9 @@ Element = lxml_html.HtmlElement
 BLOCK_TAGS = frozenset("""p div section article main header h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
 blockquote pre table thead tbody tr td th figure figcaption hr br address details summary center""".split())
 HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+#: Ancestors that rule a paragraph out as article text (a page-wide <form>, as ASP.NET makes, does not).
+_NOT_TEXT = frozenset("script style noscript template nav footer aside header button select textarea "
+                      "dialog menu".split())
 _POSITIVE = re.compile(r"article|body|content|entry|main|story|text|post|blog|prose|rich-?text|paragraph",
                        re.IGNORECASE)
 _NEGATIVE = re.compile(r"comment|footer|sidebar|related|recommend|promo|teaser|share|social|newsletter|"
@@ -46,6 +49,11 @@ _BOILER_PREFIXES = ("share", "social", "newsletter", "related", "promo", "advert
 _KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
 
 
+#: Class tokens that describe a state or a taxonomy, not a block ("has-post-thumbnail", "tag-sharing").
+_STATE_PREFIXES = frozenset("has is no with show hide format type category tag status post_format js "
+                            "single template page postid".split())
+
+
 def _is_boilerplate(el: Element) -> bool:
     """Class/id names that mark page furniture, matched on whole name parts."""
     names = f"{el.get('class', '')} {el.get('id', '')}".strip()
@@ -53,7 +61,7 @@ def _is_boilerplate(el: Element) -> bool:
         return False
     for token in _TOKEN_SPLIT.split(names.lower()):
         parts = [p for p in _PART_SPLIT.split(token) if p]
-        if not parts:
+        if not parts or parts[0] in _STATE_PREFIXES:
             continue
         if parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES):
             if not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS:
@@ -102,6 +110,8 @@ class _Reader:
 
     def skip(self, el: Element) -> bool:
         tag = el.tag
+        if tag == "form":
+            return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
         if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
             return True
         if _is_hidden(el):
@@ -163,9 +173,17 @@ def read_blocks(page: Page, container: Element) -> list[Block]:
 
 
 # --------------------------------------------------------------------------- container choice
+_RELATED_TITLE = re.compile(r"related|recommend|more-?(?:stories|news|posts)|read-?(?:more|next|also)|popular|"
+                            r"trending|comments?\b", re.IGNORECASE)
+
+
 def _class_weight(el: Element) -> float:
     names = f"{el.get('class', '')} {el.get('id', '')}"
     weight = 0.0
+    for child in el[:3]:
+        if child.tag in ("h2", "h3", "h4", "div", "header") and _RELATED_TITLE.search(
+                f"{child.get('class', '')} {child.get('id', '')}"):
+            weight -= 40  # a block titled "Related posts" is a list of other articles
     if _CONTAINER_HINT.search(names) or el.get("itemprop") == "articleBody":
         weight += 30
     elif _POSITIVE.search(names):
@@ -177,14 +195,28 @@ def _class_weight(el: Element) -> float:
     return weight
 
 
-def _paragraph_elements(root: Element) -> Iterator[Element]:
-    for el in root.iter("p", "pre", "td", "blockquote", "div", "section", "li"):
-        if el.tag in ("div", "section", "li"):
-            # a div counts as a paragraph when it carries text directly (br-separated posts)
-            direct = (el.text or "").strip()
+#: Elements that count as a paragraph only through the text they carry directly.
+_DIRECT_TEXT = ("div", "section", "li", "td", "font", "span", "article")
+
+
+def _direct_text(el: Element) -> str:
+    """Text an element carries itself, not inside child elements (its own text and child tails)."""
+    parts = [el.text or ""]
+    parts += [child.tail or "" for child in el if child.tag in ("br", "img", "a", "b", "strong", "i", "em", "span")]
+    return "".join(parts).strip()
+
+
+def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
+    """Paragraph-like elements with their text length; a div counts when it carries text
+    directly (blog posts written as text and <br>s)."""
+    for el in root.iter("p", "pre", "td", "blockquote", *_DIRECT_TEXT):
+        if el.tag in _DIRECT_TEXT:
+            direct = _direct_text(el)
             if len(direct) < 25:
                 continue
-        yield el
+            yield el, len(direct)
+        else:
+            yield el, len(el.text_content().strip())
 
 
 def _link_density(el: Element, text_len: int) -> float:
@@ -194,20 +226,44 @@ def _link_density(el: Element, text_len: int) -> float:
     return min(1.0, link_len / text_len)
 
 
+def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]:
+    """The elements holding the article text, in page order.
+
+    Usually one. Some CMSes split the text into several sibling-like blocks with
+    the same class (between ads or pull quotes); those twins are read in order."""
+    best, scores = _best_container(page, hint_text)
+    if best is None:
+        return []
+    twins = _twins(best, scores)
+    return twins if len(twins) > 1 else [_widen(best, scores)]
+
+
+def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
+    names = best.get("class")
+    if not names:
+        return [best]
+    found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
+    found = [el for el in found if not any(a in found for a in el.iterancestors())]
+    order = {el: index for index, el in enumerate(best.getroottree().getroot().iter())}
+    return sorted(found, key=lambda el: order.get(el, 0))
+
+
 def choose_container(page: Page, hint_text: str | None = None) -> Element | None:
     """The element most likely to hold the article text."""
+    best, scores = _best_container(page, hint_text)
+    return None if best is None else _widen(best, scores)
+
+
+def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, dict[Element, float]]:
     body = page.tree.find("body")
     root = body if body is not None else page.tree
     scores: dict[Element, float] = {}
-    for para in _paragraph_elements(root):
-        if any(a.tag in sel.DROP_TAGS for a in para.iterancestors()):
+    for para, length in _paragraph_elements(root):
+        if length < 25 or any(a.tag in _NOT_TEXT for a in para.iterancestors()):
             continue
         text = para.text_content()
-        length = len(text.strip())
-        if length < 25:
-            continue
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
-        parent = para.getparent()
+        parent = para if para.tag in _DIRECT_TEXT else para.getparent()
         for level, ancestor in enumerate((parent, parent.getparent() if parent is not None else None)):
             if ancestor is None or not isinstance(ancestor.tag, str):
                 break
@@ -215,7 +271,7 @@ def choose_container(page: Page, hint_text: str | None = None) -> Element | None
                 scores[ancestor] = _class_weight(ancestor)
             scores[ancestor] += score / (1 + level)
     if not scores:
-        return None
+        return None, scores
     ranked = []
     for el, score in scores.items():
         text_len = len(el.text_content())
@@ -225,7 +281,7 @@ def choose_container(page: Page, hint_text: str | None = None) -> Element | None
     if hint_text:
         agreed = _agree_with_hint(ranked[:8], hint_text)
         best = agreed if agreed is not None else best
-    return _widen(best, scores)
+    return best, scores
 
 
 def _widen(best: Element, scores: dict[Element, float]) -> Element:
@@ -286,17 +342,44 @@ def extract_body(page: Page, headline: str | None, caption_texts: list[str],
                  hint_text: str | None = None) -> tuple[list[Block], Element | None, list[Block]]:
     """The article's blocks in reading order, the container they came from, and
     the 'Read also' blocks taken out of the text."""
-    container = None
+    containers: list[Element] = []
     md = page.microdata
     if md is not None:
         scope = md[1]
-        container = next((el for el in scope.iter() if el.get("itemprop") == "articleBody"), None)
-    if container is None:
-        container = choose_container(page, hint_text)
-    if container is None:
+        containers = [el for el in scope.iter() if el.get("itemprop") == "articleBody"][:1]
+    if not containers:
+        containers = choose_containers(page, hint_text)
+    if not containers:
         return [], None, []
     headline_key = fold(headline)
     caption_keys = {fold(c) for c in caption_texts}
-    read = read_blocks(page, container)
-    blocks = [b for b in read if _keep(b, headline_key, caption_keys)]
-    return blocks, container, [b for b in read if is_read_also(b)]
+    read = [block for container in containers for block in read_blocks(page, container)]
+    blocks = _drop_link_lists([b for b in read if _keep(b, headline_key, caption_keys)])
+    return blocks, containers[0], [b for b in read if is_read_also(b)]
+
+
+def _linky(block: Block) -> bool:
+    """A short block that is mostly a link (list items of other stories are often half links)."""
+    if not block.links or len(block.text) >= 200:
+        return False
+    share = block.link_chars / max(1, len(block.text))
+    return share >= 0.8 or (block.tag == "li" and share >= 0.35)
+
+
+def _drop_link_lists(blocks: list[Block]) -> list[Block]:
+    """Runs of three or more short, link-heavy blocks are lists of other stories ("More Great
+    Stories"), not text; the short title right before such a run goes with it."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        end = index
+        while end < len(blocks) and _linky(blocks[end]):
+            end += 1
+        if end - index >= 3:
+            if out and len(out[-1].text) < 60 and not out[-1].links:
+                out.pop()
+            index = end
+            continue
+        out.append(blocks[index])
+        index += 1
+    return out

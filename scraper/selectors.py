@@ -111,7 +111,7 @@ input select textarea nav footer aside dialog menu video audio picture source ma
 FURNITURE = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|мин|хв|min\.)\s*(?:read|lesezeit|de lecture|читання)?|show more|"
     r"load more|read more|video thumbnail|advertisement|anzeige|werbung|publicité|реклама|"
-    r"share(?: this| on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
+    r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
     r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
     r"related(?: articles| stories| content)?|more from .{1,40}|see also|continue reading|"
     r"image|photo|video|watch|loading.*)[.:!…]?$",
