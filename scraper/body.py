@@ -199,6 +199,36 @@ def _class_weight(el: Element) -> float:
 _DIRECT_TEXT = ("div", "section", "li", "td", "font", "span", "article")
 
 
+#: Class/id parts of blocks whose paragraphs never count towards the article (comments, related...).
+_NOT_ARTICLE_WORDS = frozenset("""comment comments commentlist disqus respond replies reply related
+recommended recommendations sidebar outbrain taboola newsletter footer mostread popular""".split())
+
+
+def _not_article_names(names: str) -> bool:
+    """A class/id token that starts or ends with a comments/related/sidebar word."""
+    for token in names.lower().split():
+        parts = [p for p in re.split(r"[-_]+", token) if p]
+        if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS):
+            return True
+    return False
+
+
+def _outside_text(para: Element, memo: dict[Element, bool]) -> bool:
+    """In chrome (nav, footer...) or in a comments/related/sidebar block."""
+    for ancestor in para.iterancestors():
+        if ancestor in memo:
+            if memo[ancestor]:
+                return True
+            continue
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        verdict = ancestor.tag in _NOT_TEXT or (
+            ancestor.tag not in ("body", "html", "main", "article") and _not_article_names(names))
+        memo[ancestor] = verdict
+        if verdict:
+            return True
+    return False
+
+
 def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails)."""
     parts = [el.text or ""]
@@ -258,8 +288,10 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     body = page.tree.find("body")
     root = body if body is not None else page.tree
     scores: dict[Element, float] = {}
+    # wrappers of the headline are never "comments" or "related", whatever their class says
+    outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
     for para, length in _paragraph_elements(root):
-        if length < 25 or any(a.tag in _NOT_TEXT for a in para.iterancestors()):
+        if length < 25 or _outside_text(para, outside):
             continue
         text = para.text_content()
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
@@ -315,8 +347,8 @@ def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element 
 
 
 # --------------------------------------------------------------------------- filtering
-_READ_ALSO = re.compile(r"^(?:related|read (?:more|also|next)|see also|more on this|lesen sie auch|mehr zum thema|"
-                        r"lire aussi|leggi anche|lee también|leia também|читайте також|читайте также|"
+_READ_ALSO = re.compile(r"^\(?(?:related|read (?:more|also|next)|see also|more on this|lesen sie auch|mehr zum thema|"
+                        r"lire aussi|leggi anche(?: su)?|lee también|leia também|читайте також|читайте также|"
                         r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：]",
                         re.IGNORECASE)
 
@@ -366,16 +398,23 @@ def _linky(block: Block) -> bool:
     return share >= 0.8 or (block.tag == "li" and share >= 0.35)
 
 
+def _kicker(blocks: list[Block], index: int) -> bool:
+    """A short label right before a link ("TIME TRAVELLER" above a teaser headline)."""
+    return (index + 1 < len(blocks) and len(blocks[index].text) < 40 and not blocks[index].links
+            and _linky(blocks[index + 1]))
+
+
 def _drop_link_lists(blocks: list[Block]) -> list[Block]:
     """Runs of three or more short, link-heavy blocks are lists of other stories ("More Great
-    Stories"), not text; the short title right before such a run goes with it."""
+    Stories"), not text; kickers inside the run and the short title before it go with it."""
     out: list[Block] = []
     index = 0
     while index < len(blocks):
-        end = index
-        while end < len(blocks) and _linky(blocks[end]):
+        end, links = index, 0
+        while end < len(blocks) and (_linky(blocks[end]) or _kicker(blocks, end)):
+            links += _linky(blocks[end])
             end += 1
-        if end - index >= 3:
+        if links >= 3:
             if out and len(out[-1].text) < 60 and not out[-1].links:
                 out.pop()
             index = end
