@@ -55,7 +55,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
         sources["images"] = image_source or "html"
     if images and body:
         record["body"] = _without_captions(body, images)
-    record["linked_items"] = _linked_items(page, blocks, container)
+    record["linked_items"] = _linked_items(page, blocks, container, timezone)
     record["sources"] = {key: sources[key] for key in sorted(sources)}
     return record
 
@@ -79,10 +79,10 @@ def _without_captions(body: str, images: list[Any]) -> str:
     return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
 
 
-def _linked_items(page: Page, blocks: list[Block], container: Any) -> list[Any]:
+def _linked_items(page: Page, blocks: list[Block], container: Any, timezone: str | None) -> list[Any]:
     items = body_links(blocks)
     seen = {i["url"] for i in items}
-    for item in embedded_videos(page, container) + listing_items(page, exclude=container):
+    for item in embedded_videos(page, container) + listing_items(page, exclude=container, timezone=timezone):
         if item["url"] not in seen:
             seen.add(item["url"])
             items.append(item)

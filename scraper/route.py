@@ -39,7 +39,7 @@ def listing_record(page: Page, *, fetched_at: str | None, timezone: str | None) 
         {"url": i["url"], "title": clean_or_none(i["title"]), "kind": i["kind"],
          "summary": clean_or_none(i["summary"]),
          "published": parse_date(i["published"], timezone) if i["published"] else None}
-        for i in listing_items(page)
+        for i in listing_items(page, timezone=timezone)
     ]
     return {
         "url": page.url,
