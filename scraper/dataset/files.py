@@ -71,7 +71,7 @@ def parse_line(number: int, text: str) -> Line:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Line(number, None, f"not JSON ({exc.msg} at column {exc.colno})")
+        return Line(number, None, f"not JSON ({exc.msg}: column {exc.colno})")
     if not isinstance(value, dict):
         return Line(number, None, f"not a JSON object (a {type(value).__name__})")
     return Line(number, value)

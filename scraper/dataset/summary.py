@@ -9,19 +9,40 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.dataset.files import Line
-from scraper.schema import FIELDS
+from scraper.schema import FIELDS, json_schema
 
 #: How many values the "top" lists keep.
 TOP = 10
 
 
-def is_filled(value: Any) -> bool:
-    """A value a researcher can use: not null, not an empty string, list or object."""
-    return value is not None and value != "" and value != [] and value != {}
+_PYTHON_TYPES = {"string": str, "array": list, "object": dict, "integer": int}
+
+
+@lru_cache(maxsize=1)
+def field_types() -> dict[str, tuple[type, ...]]:
+    """The Python types each field may have when filled, read from the JSON Schema."""
+    schema = json_schema()
+    out: dict[str, tuple[type, ...]] = {}
+    for name in FIELDS:
+        spec = schema["properties"][name]
+        if "$ref" in spec:
+            spec = schema["$defs"][spec["$ref"].rsplit("/", 1)[1]]
+        names = spec.get("type", "string")
+        names = [names] if isinstance(names, str) else names
+        out[name] = tuple(_PYTHON_TYPES[n] for n in names if n in _PYTHON_TYPES)
+    return out
+
+
+def is_filled(name: str, value: Any) -> bool:
+    """A value a researcher can use: of the field's type, not an empty string, list or object."""
+    if isinstance(value, bool) or not isinstance(value, field_types()[name]):
+        return False
+    return value != "" and value != [] and value != {}
 
 
 def instant(value: str) -> dt.datetime | None:
@@ -59,7 +80,7 @@ class Summary:
 
     def add(self, record: dict[str, Any]) -> None:
         self.records += 1
-        self.filled.update(name for name in FIELDS if is_filled(record.get(name)))
+        self.filled.update(name for name in FIELDS if is_filled(name, record.get(name)))
         url = record.get("url")
         self.domains[(urlsplit(url).hostname or "") if isinstance(url, str) else ""] += 1
         _count_text(self.sections, record.get("section"))
