@@ -93,8 +93,7 @@ def _info_field(payload: bytes, name: str) -> str | None:
 
 def charset(content_type: str, body: bytes) -> str | None:
     """The encoding Scrapy's ``TextResponse.encoding`` gives the spider for this response."""
-    from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, \
-        read_bom
+    from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
     declared = read_bom(body)[0] or http_content_type_encoding(content_type) or html_body_declared_encoding(body)
     if declared:

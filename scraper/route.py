@@ -13,7 +13,7 @@ from scraper.extract import extract_page
 from scraper.links import listing_items, next_page
 from scraper.metadata import headline
 from scraper.page import Page
-from scraper.schema import Article, LISTING_SCHEMA_VERSION
+from scraper.schema import LISTING_SCHEMA_VERSION, Article
 from scraper.text import clean_or_none
 
 #: Linked-item kinds that count as listing entries when classifying a page.

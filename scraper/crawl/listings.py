@@ -34,7 +34,7 @@ class Listings:
         self._fh: IO[str] | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "Listings":
+    def from_crawler(cls, crawler: Any) -> Listings:
         if not crawler.settings.getbool("LISTINGS_ENABLED", True):
             raise NotConfigured("LISTINGS_ENABLED is off")
         ext = cls(crawler)

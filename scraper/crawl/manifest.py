@@ -45,7 +45,7 @@ class Manifest:
         self.started = dt.datetime.now(dt.timezone.utc)
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "Manifest":
+    def from_crawler(cls, crawler: Any) -> Manifest:
         if not crawler.settings.getbool("DATASET_MANIFEST_ENABLED", True):
             raise NotConfigured("DATASET_MANIFEST_ENABLED is off")
         ext = cls(crawler)

@@ -61,7 +61,7 @@ class WarcCapture:
         self.records = 0
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "WarcCapture":
+    def from_crawler(cls, crawler: Any) -> WarcCapture:
         settings = crawler.settings
         if not settings.getbool("WARC_ENABLED"):
             raise NotConfigured("WARC_ENABLED is off")
