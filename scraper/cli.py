@@ -1,4 +1,5 @@
-"""Command line: ``scraper crawl``, ``scraper extract``, ``scraper demo``.
+"""Command line: ``scraper crawl``, ``scraper extract``, ``scraper demo``
+(and the dataset commands of ``scraper.dataset_cli``: validate, stats, report, extract --warc).
 
 Bad input (missing file, not HTML, unreadable gzip, bad URL, unwritable
 output) is reported as one line on stderr with a non-zero exit status.
@@ -54,6 +55,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from scraper.normalize import normalize_record
     from pipelines.export import ordered
 
+    if args.warc:
+        from scraper.dataset_cli import cmd_extract_warc
+        return cmd_extract_warc(args)
+    if not args.paths:
+        raise InputError("extract needs page paths or --warc FILE")
     if args.url:
         check_url(args.url)
     pages = list(find_pages(args.paths))
@@ -164,16 +170,21 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.set_defaults(func=cmd_crawl)
 
     extract = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz, folders)")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
     extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
     extract.add_argument("--url", help="the page's URL (single page only)")
-    extract.add_argument("--timezone", default="UTC", help="IANA zone for dates without an offset")
+    extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
+                         "the zone recorded in the capture)")
     extract.set_defaults(func=cmd_extract)
 
     demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")
     demo.add_argument("-o", "--output", default="output/articles.jsonl")
     demo.add_argument("-s", "--set", action="append", metavar="NAME=VALUE")
     demo.set_defaults(func=cmd_demo, timezone=None)
+
+    from scraper.dataset_cli import add_commands
+    add_commands(sub)
     return parser
 
 

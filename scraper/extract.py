@@ -56,7 +56,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
         sources["images"] = image_source or "html"
     if images and body:
         record["body"] = _without_captions(body, images)
-    record["linked_items"] = _linked_items(page, blocks, read_also, container)
+    record["linked_items"] = _linked_items(page, blocks, read_also, container, timezone)
     record["sources"] = {key: sources[key] for key in SOURCED_FIELDS if key in sources}
     return record
 
@@ -83,10 +83,11 @@ def _without_captions(body: str, images: list[Any]) -> str:
     return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
 
 
-def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any) -> list[Any]:
+def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any,
+                  timezone: str | None) -> list[Any]:
     items = body_links(blocks) + body_links(read_also, kind="related")
     seen = {i["url"] for i in items}
-    for item in embedded_videos(page, container) + listing_items(page):
+    for item in embedded_videos(page, container) + listing_items(page, timezone=timezone):
         if item["url"] not in seen:
             seen.add(item["url"])
             items.append(item)

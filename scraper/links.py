@@ -127,9 +127,9 @@ def _summary_of(card: Element, title: str) -> str | None:
     return None
 
 
-def _published_of(card: Element, page: Page) -> str | None:
+def _published_of(card: Element, page: Page, timezone: str | None = None) -> str | None:
     for time in card.iter("time"):
-        value = parse_date(time.get("datetime") or time.text_content(), free_text=False)
+        value = parse_date(time.get("datetime") or time.text_content(), timezone, free_text=False)
         if value:
             return value
     return None
@@ -166,8 +166,10 @@ def _same_site(url: str, page: Page) -> bool:
         "." + urlsplit(page.url).netloc.removeprefix("www."))
 
 
-def listing_items(page: Page) -> list[LinkedItem]:
-    """Entries of feed, listing and related blocks: one per target URL, in page order."""
+def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:
+    """Entries of feed, listing and related blocks: one per target URL, in page order.
+
+    ``timezone`` (the site's) reads entry dates given without an offset."""
     page_key = _key(page.url)
     seen: set[str] = {page_key}
     out: list[LinkedItem] = []
@@ -185,7 +187,7 @@ def listing_items(page: Page) -> list[LinkedItem]:
         seen.add(_key(url))
         summary = _summary_of(card, title)
         out.append(LinkedItem(url=url, title=title, kind=_kind_of(card, link, url, related_cache),  # type: ignore[typeddict-item]
-                              summary=summary, published=_published_of(card, page)))
+                              summary=summary, published=_published_of(card, page, timezone)))
     return out
 
 

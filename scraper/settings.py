@@ -5,6 +5,11 @@ Project settings (beyond Scrapy's own):
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    LISTINGS_ENABLED   write listing pages to listings.jsonl (scraper.crawl.listings; default True).
+    DATASET_MANIFEST_ENABLED  write manifest.json and schema.json (scraper.crawl.manifest; default True).
+    DATASET_GZIP       compress articles.jsonl to articles.jsonl.gz when the run ends (default False).
+    WARC_ENABLED       store every fetched response as WARC (scraper.crawl.warc_capture; default False).
+    WARC_FILE          the WARC file (default: capture.warc.gz in the dataset folder).
 """
 from __future__ import annotations
 
@@ -43,8 +48,14 @@ ITEM_PIPELINES = {
     "pipelines.export.JsonLinesExportPipeline": 900,
 }
 
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.crawl.warc_capture.WarcCapture": 950,  # next to the downloader: raw bodies
+}
+
 EXTENSIONS = {
     "scraper.crawl.outcomes.Outcomes": 100,
+    "scraper.crawl.listings.Listings": 110,
+    "scraper.crawl.manifest.Manifest": 120,
 }
 
 SITE_TIMEZONE = "UTC"
