@@ -97,16 +97,25 @@ class _Reader:
         self._links: list[tuple[str, str]] = []
         self._link_chars = 0
         self._tag = "p"
+        self._open_link: str | None = None
+        self._flushes = 0
 
     def flush(self) -> None:
         pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
         for index, piece in enumerate(pieces):
             text = clean(piece)
-            if text:
-                links = self._links if index == 0 else [(u, t) for u, t in self._links if t in text]
-                self.blocks.append(Block(text, self._tag, links, self._link_chars if len(pieces) == 1 else
-                                         sum(len(t) for _, t in links)))
+            if not text:
+                continue
+            if self._open_link:  # a block inside a link (a whole teaser card is one <a>)
+                links, link_chars = [(self._open_link, text)], len(text)
+            elif len(pieces) == 1:
+                links, link_chars = self._links, self._link_chars
+            else:
+                links = [(u, t) for u, t in self._links if t in text]
+                link_chars = sum(len(t) for _, t in links)
+            self.blocks.append(Block(text, self._tag, links, link_chars))
         self._parts, self._links, self._link_chars, self._tag = [], [], 0, "p"
+        self._flushes += 1
 
     def skip(self, el: Element) -> bool:
         tag = el.tag
@@ -142,10 +151,12 @@ class _Reader:
             if tag in HEADINGS or tag == "li" or tag == "blockquote":
                 self._tag = tag
         if tag == "a" and not in_link:
-            start = len("".join(self._parts))
-            self._read_children(el, True)
-            text = clean("".join(self._parts)[start:])
+            start, flushes = len("".join(self._parts)), self._flushes
             url = self.page.absolute(el.get("href"))
+            self._open_link = url or ""
+            self._read_children(el, True)
+            self._open_link = None
+            text = clean("".join(self._parts)[start if flushes == self._flushes else 0:])
             if text:
                 self._link_chars += len(text)
                 if url:
@@ -347,7 +358,7 @@ def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element 
 
 
 # --------------------------------------------------------------------------- filtering
-_READ_ALSO = re.compile(r"^\(?(?:related|read (?:more|also|next)|see also|more on this|lesen sie auch|mehr zum thema|"
+_READ_ALSO = re.compile(r"^\(?(?:related|read (?:more|also|next)|see (?:also|more)|more on this|lesen sie auch|mehr zum thema|"
                         r"lire aussi|leggi anche(?: su)?|lee también|leia também|читайте також|читайте также|"
                         r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：]",
                         re.IGNORECASE)
@@ -386,8 +397,37 @@ def extract_body(page: Page, headline: str | None, caption_texts: list[str],
     headline_key = fold(headline)
     caption_keys = {fold(c) for c in caption_texts}
     read = [block for container in containers for block in read_blocks(page, container)]
-    blocks = _drop_link_lists([b for b in read if _keep(b, headline_key, caption_keys)])
+    blocks = _trim_edges(_drop_link_lists([b for b in read if _keep(b, headline_key, caption_keys)]))
     return blocks, containers[0], [b for b in read if is_read_also(b)]
+
+
+_DATELIKE = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janeiro|fevereiro|março|abril|maio|junho|julho|"
+    r"agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|"
+    r"noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|"
+    r"juin|juillet|août|septembre|octobre|novembre|décembre)\w*\.?\s+\d{4}\b", re.IGNORECASE)
+_META_LINE = re.compile(r"^(?:by|por|von|par|di|publicado|published|posted|updated|atualizado|actualizado|"
+                        r"aktualisiert|mis à jour|veröffentlicht)\b", re.IGNORECASE)
+_TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chave)\b\s*:?\s|"
+                        r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)", re.IGNORECASE)
+
+
+def _is_meta_line(block: Block) -> bool:
+    """A dateline or byline line ("Updated at 1:23 p.m.", "05/10/2018 - Publicado por: ...")."""
+    return len(block.text) < 150 and (bool(_META_LINE.match(block.text)) or (
+        bool(_DATELIKE.search(block.text)) and len(block.text.split()) <= 14))
+
+
+def _trim_edges(blocks: list[Block]) -> list[Block]:
+    """Datelines and bylines before the text, tag lists and comment rules after it."""
+    start = 0
+    while start < len(blocks) - 1 and _is_meta_line(blocks[start]):
+        start += 1
+    end = len(blocks)
+    while end > start + 1 and (_TAIL_LINE.match(blocks[end - 1].text) or _is_meta_line(blocks[end - 1])):
+        end -= 1
+    return blocks[start:end]
 
 
 def _linky(block: Block) -> bool:

@@ -110,7 +110,9 @@ input select textarea nav footer aside dialog menu video audio picture source ma
 #: Whole paragraphs that are page furniture, not text (compared after case folding).
 FURNITURE = re.compile(
     r"^(?:\d+\s*(?:min(?:ute)?s?|мин|хв|min\.)\s*(?:read|lesezeit|de lecture|читання)?|show more|advert|"
-    r"this slideshow requires javascript|tell us what you think|"
+    r"this slideshow requires javascript|tell us what you think|close|voltar|zurück|back to top|don'?t miss|"
+    r"get short url|like this story\?.*|(?:(?:facebook|twitter|google\+|whatsapp|linkedin|pinterest|e-?mail|"
+    r"telegram|reddit|print|messenger|viber|vk|x)\W*){2,}|"
     r"load more|read more|video thumbnail|advertisement|anzeige|werbung|publicité|реклама|"
     r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
     r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
