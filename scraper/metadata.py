@@ -128,14 +128,15 @@ def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
 def authors(page: Page) -> Found:
     ld = page.article_ld or {}
     people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
-    if people:
-        return clean_names(people), "json-ld"
+    if people:  # agencies credited beside people ("Jane Doe", "dpa") are authors too
+        return clean_names(people + [o for o in orgs if not _is_publisher(page, o)]), "json-ld"
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
     if md_people:
         return clean_names(md_people), "microdata"
     metas = [v for v in page.meta_all("article:author", "og:article:author", "author", "dc.creator",
                                       "sailthru.author", "parsely-author", "byl", "cxenseparse:author")
              if not v.strip().startswith(("http://", "https://", "/"))]
+    metas = [m for m in metas if not _is_publisher(page, m)]
     if metas:
         names = clean_names(metas)
         if names:
@@ -147,6 +148,15 @@ def authors(page: Page) -> Found:
     if orgs or md_orgs:
         return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
     return NOTHING
+
+
+def _is_publisher(page: Page, name: str) -> bool:
+    """The site itself named as author (meta author = og:site_name or the JSON-LD publisher)."""
+    key = fold(name)
+    publisher = (page.article_ld or {}).get("publisher")
+    names = [page.meta_first("og:site_name"), page.meta_first("application-name"),
+             ld_text(publisher.get("name")) if isinstance(publisher, dict) else None]
+    return any(n and fold(n) == key for n in names)
 
 
 def byline_names(page: Page) -> list[str]:
