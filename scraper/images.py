@@ -197,13 +197,21 @@ def _is_caption_el(el: Element) -> bool:
         _CAPTION_NAME.search(_names(el)))
 
 
+#: Wrappers that do not count as a level when looking for a caption (lxml nests <source>s).
+_TRANSPARENT = frozenset({"source", "picture", "a", "noscript"})
+_MEDIA_WRAPPER = re.compile(r"picture|image|img|photo|media|figure|foto|bild|visual", re.IGNORECASE)
+
+
 def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, str | None]:
     """Look up to four levels above the image for its caption block."""
     branch = img
-    for _ in range(4):
+    levels = 0
+    while levels < 4:
         parent = branch.getparent()
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
+        if parent.tag not in _TRANSPARENT:
+            levels += 1
         if parent.tag == "figure":
             captions = [el for el in parent.iter() if isinstance(el.tag, str) and el is not parent and _is_caption_el(el)
                         and not _contains_image(el, page_images)]
@@ -220,8 +228,28 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
             for el in sibling.iter():
                 if isinstance(el.tag, str) and _is_caption_el(el) and not _contains_image(el, page_images):
                     return _caption_of_block(el)
+        plain = _plain_caption(branch, parent, page_images)
+        if plain:
+            return plain
         branch = parent
     return None, None
+
+
+def _plain_caption(branch: Element, parent: Element, page_images: set[Element]) -> tuple[str | None, str | None] | None:
+    """An unnamed short text block right after the image in a media wrapper
+    (<div class="article__picture"><picture/><p>Caption</p></div>)."""
+    if not _MEDIA_WRAPPER.search(_names(parent)):
+        return None
+    following = branch.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    if following is None or following.tag not in ("p", "span", "div", "small", "em") or \
+            _contains_image(following, page_images):
+        return None
+    text = clean(following.text_content())
+    if not 15 <= len(text) <= 400:
+        return None
+    return _caption_of_block(following)
 
 
 def _figure_credit(figure: Element, captions: list[Element]) -> str | None:
@@ -340,13 +368,14 @@ def lead_candidates(page: Page) -> list[tuple[Image, str]]:
 # --------------------------------------------------------------------------- entry point
 def content_images(page: Page) -> list[Image]:
     """Every content image of the page with its caption, in page order, one per picture."""
-    candidates = [img for img in page.tree.iter("img", "amp-img") if not _too_small(img)]
+    urls = {img: _picture_url(page, img) for img in page.tree.iter("img", "amp-img") if not _too_small(img)}
+    candidates = [img for img, url in urls.items() if url and not _ICON.search(url)]
     page_images = set(candidates)
     out: list[Image] = []
     text_sizes: dict[Element, int] = {}
     for img in candidates:
-        url = _picture_url(page, img)
-        if not url or _ICON.search(url) or _excluded(img, text_sizes):
+        url = urls[img]
+        if _excluded(img, text_sizes):
             continue
         caption, credit = _caption_near(img, page_images)
         if not caption and _linked_elsewhere(img):
