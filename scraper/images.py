@@ -75,6 +75,18 @@ def _clean_credit(text: str | None) -> str:
     return clean(_LABEL_ONLY.sub("", text).lstrip("©").strip())
 
 
+_GENERIC_ALT = re.compile(r"^(?:image|img|photo|picture|foto|bild|thumbnail|thumb|cover|header|banner|"
+                          r"placeholder|loading|untitled|null|undefined)\b|\.(?:jpe?g|png|webp|gif)$", re.IGNORECASE)
+
+
+def _described(img: Element, alt: str | None) -> str | None:
+    """With no caption on the page, the image's own description (title, then alt) stands in."""
+    for text in (clean(img.get("title")), alt or ""):
+        if len(text) >= 8 and not _GENERIC_ALT.search(text):
+            return text
+    return None
+
+
 def _looks_like_credit(text: str) -> bool:
     return 0 < len(text) <= 80 and not text.endswith((".", "!", "?")) and bool(
         _AGENCY.search(text) or text.startswith("©") or _LABEL_ONLY.match(text))
@@ -381,6 +393,9 @@ def content_images(page: Page) -> list[Image]:
         if not caption and _linked_elsewhere(img):
             continue
         alt = clean_or_none(img.get("alt"))
+        if not caption:
+            caption, split = split_credit(_described(img, alt))
+            credit = credit or split
         for index, seen in enumerate(out):
             if same_picture(seen["url"], url):
                 if caption and not seen["caption"]:
