@@ -240,6 +240,14 @@ def _outside_text(para: Element, memo: dict[Element, bool]) -> bool:
     return False
 
 
+def _lineage(el: Element | None, depth: int) -> list[Element]:
+    out = []
+    while el is not None and len(out) < depth and isinstance(el.tag, str):
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
 def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails)."""
     parts = [el.text or ""]
@@ -306,8 +314,9 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
             continue
         text = para.text_content()
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
-        parent = para if para.tag in _DIRECT_TEXT else para.getparent()
-        for level, ancestor in enumerate((parent, parent.getparent() if parent is not None else None)):
+        # a div of text and <br>s is its own container; a <p> or a text <span> is a paragraph of its parent
+        parent = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
+        for level, ancestor in enumerate(_lineage(parent, 2)):
             if ancestor is None or not isinstance(ancestor.tag, str):
                 break
             if ancestor not in scores:
