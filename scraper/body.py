@@ -69,8 +69,15 @@ def _is_boilerplate(el: Element) -> bool:
     return False
 
 
+_HIDDEN_CLASSES = frozenset("hidden d-none hide is-hidden display-none visually-hidden sr-only "
+                            "screen-reader-text screenreader-only".split())
+
+
 def _is_hidden(el: Element) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    tokens = (el.get("class") or "").lower().split()
+    if _HIDDEN_CLASSES.intersection(tokens) and not any(":" in t for t in tokens):  # "hidden md:block" shows
         return True
     style = el.get("style")
     return bool(style) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style) is not None
