@@ -132,9 +132,31 @@ def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offse
     return {k: v for k, v in settings.items() if v is not None}
 
 
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b(?:[,\s\-–|]*(?:um\s)?(\d{1,2})[:.h](\d{2}))?")
+
+
+def parse_numeric_dmy(raw: str, tz: str | None = None) -> str | None:
+    """'06.01.2026, 14:05' -> day first: dotted numeric dates are day.month.year in every locale."""
+    match = _NUMERIC_DMY.search(raw)
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    try:
+        if hour is None:
+            value = dt.date(int(year), int(month), int(day))
+            return value.isoformat() if _valid(value) else None
+        moment = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=zone(tz))
+    except ValueError:
+        return None
+    return format_datetime(moment) if _valid(moment) else None
+
+
 def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = None,
                now: dt.datetime | None = None) -> str | None:
     """Free-text dates ('Feb. 2, 2024 5:01 PM EET', '2 лютого 2024') via dateparser."""
+    numeric = parse_numeric_dmy(raw, tz)
+    if numeric:
+        return numeric
     text = _NOISE.sub("", raw.strip())
     if not _HAS_DIGIT.search(text) or len(text) > 80:
         return None

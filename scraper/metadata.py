@@ -207,8 +207,22 @@ def published(page: Page, tz: str | None = None) -> Found:
     found = _date_from(page, ("datePublished", "dateCreated", "uploadDate"),
                        ("datePublished", "dateCreated"), PUBLISHED_META, tz, 2)
     if found[0]:
-        return found
+        return _prefer_real_offset(page, found, tz)
     return _date_from_markup(page, tz)
+
+
+def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
+    """CMSes often print local time with a false '+00:00'. When another statement of the
+    same wall-clock time carries a real offset, that one is right."""
+    value, _ = found
+    if not isinstance(value, str) or not value.endswith("+00:00"):
+        return found
+    wall = value[:19]
+    for name in PUBLISHED_META:
+        other = parse_date(page.meta_first(name), tz, free_text=False)
+        if other and other[:19] == wall and not other.endswith("+00:00") and len(other) > 19:
+            return other, "opengraph" if name.startswith(("article:", "og:")) else "meta"
+    return found
 
 
 def modified(page: Page, tz: str | None = None) -> Found:

@@ -17,7 +17,8 @@ _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journa
 _EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
 #: A furniture-named block with more text than this wraps the article (e.g. body.has-sidebar).
 _WRAPPER_TEXT = 3000
-_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha")
+_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha|tarih|\bdata\b|"
+                   r"fecha|zeit|czas|datetime|pubdate")
 _TAGS = re.compile(r"\btags\b|tag-?list|taglist|tags-links|tag-links|\bkeywords\b|\btopics\b|-tags\b")
 _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})

@@ -49,3 +49,12 @@ def test_parse_date(raw: str, tz: str | None, expected: str | None) -> None:
 def test_relative_date_resolves_against_fetch_time() -> None:
     now = dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
     assert parse_date("2 hours ago", "UTC", now=now) == "2026-11-26T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("06.01.2026, 14:05", "2026-01-06T14:05:00+00:00"),  # dotted dates are day first, time kept
+    ("05.04.2025 - Güncelleme : 05.04.2025", "2025-04-05"),  # Turkish dateline, day only
+    ("06.01.2026, Lesezeit 5 Min.", "2026-01-06"),  # words after the date do not matter
+])
+def test_dotted_numeric_dates_are_day_first(raw: str, expected: str) -> None:
+    assert parse_date(raw, "UTC") == expected
