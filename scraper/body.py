@@ -291,7 +291,62 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     if best is None:
         return []
     twins = _twins(best, scores)
-    return twins if len(twins) > 1 else [_widen(best, scores)]
+    if len(twins) > 1:
+        return twins
+    return [_grow(_widen(best, scores), page.__dict__.get("_text_mass", {}))]
+
+
+def _link_chars(el: Element) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))
+
+
+def _added_link_density(inner: Element, outer: Element) -> float:
+    """Link density of the text ``outer`` adds around ``inner``."""
+    text = len(outer.text_content()) - len(inner.text_content())
+    links = _link_chars(outer) - _link_chars(inner)
+    return links / text if text > 0 else 0.0
+
+
+def _text_before(branch: Element) -> bool:
+    """Two or more real paragraphs (80+ characters each on average) precede the branch:
+    the start of the article, not a standfirst, a highlights box or a counter."""
+    lengths = [len(p.text_content().strip()) for sibling in branch.itersiblings(preceding=True)
+               if isinstance(sibling.tag, str) for p in sibling.iter("p")]
+    lengths = [n for n in lengths if n >= 25]
+    return len(lengths) >= 2 and sum(lengths) / len(lengths) >= 80
+
+
+def _grow(best: Element, mass: dict[Element, int]) -> Element:
+    """Climb to an ancestor that holds more article text *before* the current block
+    (text split into CMS fields: a body field, then paragraph entities). Text that
+    only follows the block is usually an "About us" box or an author bio, so it
+    does not count."""
+    current = best
+    for _ in range(3):
+        parent = current.getparent()
+        if parent is None or parent.tag in ("body", "html") or _is_boilerplate(parent) or (
+                parent.find(".//h1") is not None and current.find(".//h1") is None):
+            break
+        here, there = mass.get(current, 0), mass.get(parent, 0)
+        if there < here * 1.25 or there - here < 150 or _added_link_density(current, parent) > 0.2:
+            break
+        current = parent
+    for _ in range(2):
+        branch, parent = current, current.getparent()
+        for _ in range(4):  # wrappers that add no text are climbed through
+            if parent is None or parent.tag in ("body", "html") or _is_boilerplate(parent):
+                return current
+            if parent.find(".//h1") is not None and current.find(".//h1") is None:
+                return current  # the headline's wrapper holds the kicker, standfirst and byline too
+            if _text_before(branch):
+                break
+            branch, parent = parent, parent.getparent()
+        else:
+            return current
+        if parent is None or _added_link_density(current, parent) > 0.2:
+            return current  # the extra text is a list of teasers, not more of the article
+        current = parent
+    return current
 
 
 def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
@@ -314,11 +369,15 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     body = page.tree.find("body")
     root = body if body is not None else page.tree
     scores: dict[Element, float] = {}
+    mass: dict[Element, int] = {}
     # wrappers of the headline are never "comments" or "related", whatever their class says
     outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
     for para, length in _paragraph_elements(root):
         if length < 25 or _outside_text(para, outside):
             continue
+        own = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
+        for ancestor in _lineage(own, 6):
+            mass[ancestor] = mass.get(ancestor, 0) + length
         text = para.text_content()
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
         # a div of text and <br>s is its own container; a <p> or a text <span> is a paragraph of its parent
@@ -329,6 +388,7 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
             if ancestor not in scores:
                 scores[ancestor] = _class_weight(ancestor)
             scores[ancestor] += score / (1 + level)
+    page.__dict__["_text_mass"] = mass
     if not scores:
         return None, scores
     ranked = []
@@ -413,7 +473,7 @@ def extract_body(page: Page, headline: str | None, caption_texts: list[str],
     headline_key = fold(headline)
     caption_keys = {fold(c) for c in caption_texts}
     read = [block for container in containers for block in read_blocks(page, container)]
-    blocks = _trim_edges(_drop_link_lists([b for b in read if _keep(b, headline_key, caption_keys)]))
+    blocks = _trim_edges([b for b in _drop_link_lists(read) if _keep(b, headline_key, caption_keys)])
     return blocks, containers[0], [b for b in read if is_read_also(b)]
 
 

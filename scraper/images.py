@@ -26,7 +26,7 @@ _CREDIT_NAME = re.compile(r"credit|copyright|photographer|attribution|\bsource\b
                           re.IGNORECASE)
 _CREDIT_PROPS = {"copyrightHolder", "creditText", "author", "creator", "copyrightNotice"}
 _EXCLUDED_AREA = re.compile(r"related|recommend|teaser|promo|sidebar|newsletter|comment|avatar|logo|"
-                            r"social|share|most-?read|popular|trending|\bcard\b|feed|thumbnail|\bads?\b|"
+                            r"social|share|most-?read|popular|trending|\bcard\b|\bfeed\b|news-?feed|thumbnail|\bads?\b|"
                             r"advert|sponsor|author|byline|profile",
                             re.IGNORECASE)
 #: A furniture-named wrapper with more text than this holds the article, not a teaser.
@@ -232,6 +232,9 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
                 return None, None
             caption, credit = _caption_of_block(captions[0]) if len(captions) == 1 else _merge(captions)
             return caption, credit or _figure_credit(parent, captions)
+        following = _next_element(branch)
+        if following is not None and _is_caption_el(following) and not _contains_image(following, page_images):
+            return _with_credit_sibling(following)  # the caption right after the image
         if sum(1 for _ in _images_in(parent, page_images)) > 1:
             break
         for sibling in branch.itersiblings():
@@ -247,14 +250,19 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
     return None, None
 
 
+def _next_element(el: Element) -> Element | None:
+    following = el.getnext()
+    while following is not None and not isinstance(following.tag, str):
+        following = following.getnext()
+    return following
+
+
 def _plain_caption(branch: Element, parent: Element, page_images: set[Element]) -> tuple[str | None, str | None] | None:
     """An unnamed short text block right after the image in a media wrapper
     (<div class="article__picture"><picture/><p>Caption</p></div>)."""
     if not _MEDIA_WRAPPER.search(_names(parent)):
         return None
-    following = branch.getnext()
-    while following is not None and not isinstance(following.tag, str):
-        following = following.getnext()
+    following = _next_element(branch)
     if following is None or following.tag not in ("p", "span", "div", "small", "em") or \
             _contains_image(following, page_images):
         return None

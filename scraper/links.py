@@ -56,8 +56,8 @@ def _in_chrome(el: Element, title: str) -> bool:
         if tag == "nav" or role in ("navigation", "menu") or tag == "menu":
             if not long_title:
                 return True
-        elif tag == "form" or role in ("banner", "contentinfo"):
-            return True
+        elif (tag == "form" and len(ancestor.text_content()) < 1500) or role in ("banner", "contentinfo"):
+            return True  # a page-wide ASP.NET <form> is not chrome
         elif tag in ("header", "footer") and not in_entry:
             return True
     return False
@@ -176,7 +176,7 @@ def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:
     related_cache: dict[Element, bool] = {}
     for link in page.tree.iter("a"):
         url = page.absolute(link.get("href"))
-        if not url or not _same_site(url, page) or _key(url) in seen:
+        if not url or not _same_site(url, page) or _key(url) in seen or _navigational(url):
             continue
         card = _card_of(link, None)
         title = _title_of(card, link)
@@ -217,9 +217,30 @@ def embedded_videos(page: Page, container: Element | None) -> list[LinkedItem]:
     return out
 
 
+_TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_[ce]id|ref|ref_src|cmpid|ito|icid|source|share)=", re.IGNORECASE)
+
+
 def _key(url: str) -> str:
+    """Identity of a link target: host, path and meaningful query (tracking parameters dropped)."""
     parts = urlsplit(url)
-    return (parts.netloc.removeprefix("www.") + parts.path.rstrip("/")).lower()
+    query = "&".join(sorted(q for q in parts.query.split("&") if q and not _TRACKING.match(q)))
+    key = parts.netloc.removeprefix("www.") + parts.path.rstrip("/")
+    return (key + ("?" + query if query else "")).lower()
+
+
+_NAVIGATION_PATH = re.compile(r"/(?:author|authors|autor|tag|tags|topic|topics|thema|themen|category|categories|"
+                              r"kategorie|section|sections|feed|feeds|rss|search|suche|page|archive|archiv|user|"
+                              r"users|profile|profil|login|subscribe|abo|newsletter)(?:/|$)", re.IGNORECASE)
+
+
+def _navigational(url: str) -> bool:
+    """Author, tag, section, feed or search pages: where the site's menus go, not entries."""
+    path = urlsplit(url).path
+    if _NAVIGATION_PATH.search(path):
+        return True
+    segments = [s for s in path.split("/") if s]
+    return len(segments) <= 1 and not re.search(r"\d", path) and (
+        not segments or segments[0].count("-") < 3) and "." not in path
 
 
 def next_page(page: Page) -> str | None:

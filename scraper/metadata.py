@@ -237,7 +237,7 @@ def _languages(page: Page) -> list[str] | None:
 def _date_from_markup(page: Page, tz: str | None) -> Found:
     """<time datetime>, then visible date text in date/byline blocks."""
     for el in sel.time_elements(page):
-        value = parse_date(el.get("datetime"), tz, free_text=False)
+        value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
             return value, "html"
     languages = _languages(page)

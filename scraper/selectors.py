@@ -10,6 +10,7 @@ if TYPE_CHECKING:
 
 Element = Any
 
+_HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
 _BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
                      r"\bauthors?\b|\bautor(?:en)?\b|writer")
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
@@ -57,7 +58,15 @@ def time_elements(page: "Page") -> list[Element]:
     found = [t for t in page.tree.iter("time") if t.get("datetime")]
     found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
               if el.get("datetime") or el.get("content")]
+    # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
+    found += [el for el in page.tree.iter("abbr", "span") if el.get("title")
+              and _HATOM_DATE.search(el.get("class") or "")]
     return [el for el in found if _outside_excluded(page, el)]
+
+
+def machine_date(el: Element) -> str | None:
+    """The machine-readable value of a date element (datetime, content or hAtom title)."""
+    return el.get("datetime") or el.get("content") or el.get("title")
 
 
 def date_blocks(page: "Page") -> list[Element]:
