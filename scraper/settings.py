@@ -5,6 +5,7 @@ Project settings (beyond Scrapy's own):
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    RETRY_AFTER_MAX_DELAY, GZIP_CHECK_ENABLED  see scraper.crawl.retry_after and scraper.crawl.gzip_check.
 """
 from __future__ import annotations
 
@@ -27,6 +28,13 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_AFTER_MAX_DELAY = 60  # seconds; a longer Retry-After fails the URL at once
+GZIP_CHECK_ENABLED = True  # fail truncated or corrupt gzip bodies instead of extracting half a page
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.crawl.retry_after.RetryAfterMiddleware": 550,  # RetryMiddleware + Retry-After
+    "scraper.crawl.gzip_check.GzipCheckMiddleware": 595,  # just before HttpCompressionMiddleware (590)
+}
 
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

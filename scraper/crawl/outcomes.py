@@ -47,17 +47,24 @@ def failure_reason(failure: Failure) -> str:
         "ResponseNeverReceived": "connection_lost", "ConnectError": "connection_error",
         "ResponseFailed": "connection_lost", "PotentialDataLoss": "truncated",
         "_DataLoss": "truncated", "IgnoreRequest": "ignored",
+        # Scrapy 2.13+ wraps Twisted errors in its own exceptions.
+        "DownloadTimeoutError": "timeout", "ResponseDataLossError": "truncated",
+        "DownloadConnectionRefusedError": "connection_refused", "CannotResolveHostError": "dns_error",
+        "DownloadFailedError": "connection_lost", "DownloadCancelledError": "cancelled",
+        "BadGzip": "bad_gzip", "TruncatedGzip": "truncated_gzip",
     }
     if name in known:
         reason = known[name]
-        if reason == "ignored":
-            text = str(value).lower()
+        text = str(value).lower()
+        if reason in ("ignored", "cancelled"):
             if "robots" in text:
                 return "robots_txt"
-            if "maxsize" in text or "size" in text:
-                return "too_large"
+            if "maxsize" in text or "size" in text or (reason == "cancelled" and not text):
+                return "too_large"  # Scrapy cancels a body past DOWNLOAD_MAXSIZE with no message
             if "offsite" in text:
                 return "offsite"
+            if "redirections" in text:
+                return "too_many_redirects"
         return reason
     return name.lower()
 
@@ -80,6 +87,7 @@ class Outcomes:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
@@ -98,6 +106,23 @@ class Outcomes:
             return  # the same URL, continued
         self.met += 1
         self.stats.inc_value("outcome/met")
+
+    def request_dropped(self, request: Request, spider: Spider) -> None:
+        """The scheduler refused a request because its URL was already met.
+
+        A plain duplicate link is no new URL: it is taken off the count. A
+        redirect that leads to a met URL ends its first URL: a loop when it
+        returns into its own chain, else a duplicate of the page already met.
+        """
+        if "redirect_times" not in request.meta and "retry_times" not in request.meta:
+            self.met -= 1
+            self.stats.inc_value("outcome/met", -1)
+            return
+        chain = request.meta.get("redirect_urls") or [request.url]
+        if request.url in chain:
+            self.record(chain[0], "failed", "redirect_loop")
+        else:
+            self.record(chain[0], "dropped", "duplicate_url")
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
         self.record(item.get("url") or response.url, "exported", None)
