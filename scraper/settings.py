@@ -53,11 +53,13 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scraper.crawl.outcomes.Outcomes": 100,
+    "scraper.crawl.job_guard.JobGuard": 50,  # JOBDIR only: recover from a killed run
 }
 
 SITE_TIMEZONE = "UTC"
 OUTPUT_DIR = "output"
 OUTPUT_FILE = ""
+EXPORT_FSYNC = False  # fsync articles.jsonl after each record (survives power loss, slower)
 FOLLOW_ARTICLE_LINKS = True
 DEPTH_LIMIT = 0
 
