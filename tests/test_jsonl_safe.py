@@ -11,7 +11,7 @@ WHOLE = b'{"url": "http://a/1"}\n{"url": "http://a/2"}\n'
 
 @pytest.mark.parametrize(("content", "cut", "after"), [
     (WHOLE, 0, WHOLE),  # whole lines: untouched
-    (WHOLE + b'{"url": "http://a/3", "head', 26, WHOLE),  # torn record: cut off
+    (WHOLE + b'{"url": "http://a/3", "head', 27, WHOLE),  # torn record: cut off
     (WHOLE + b'{"url": "http://a/3"}', 0, WHOLE + b'{"url": "http://a/3"}\n'),  # only the newline missing
     (b'{"url": "htt', 12, b""),  # a single torn line
     (b"", 0, b""),
