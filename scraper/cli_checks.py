@@ -25,17 +25,29 @@ def check_timezone(name: str | None) -> str | None:
 
 
 def check_setting_types(settings: Any, names: list[str], defaults: dict[str, Any]) -> None:
-    """Each ``-s NAME=VALUE`` must parse as its default's type (number, flag)."""
+    """Each ``-s NAME=VALUE`` must parse as its default's type (number, flag).
+
+    Scrapy keeps some flags as 0/1 (TELNETCONSOLE_ENABLED), so those accept either.
+    """
     for name in names:
         default = defaults.get(name)
-        getter = {bool: settings.getbool, int: settings.getfloat, float: settings.getfloat}.get(type(default))
-        if getter is None:
+        if isinstance(default, bool):
+            getters = [settings.getbool]
+        elif isinstance(default, (int, float)):
+            getters = [settings.getfloat] + ([settings.getbool] if default in (0, 1) else [])
+        else:
             continue
-        try:
-            getter(name)
-        except (ValueError, TypeError):
+        if not any(_parses(getter, name) for getter in getters):
             kind = "True or False" if isinstance(default, bool) else "a number"
-            raise InputError(f"-s {name}={settings.get(name)!r}: expected {kind}") from None
+            raise InputError(f"-s {name}={settings.get(name)!r}: expected {kind}")
+
+
+def _parses(getter: Any, name: str) -> bool:
+    try:
+        getter(name)
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def check_jobdir(settings: Any) -> None:
