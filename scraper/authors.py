@@ -32,9 +32,17 @@ def _strip_prefix(text: str) -> str:
     return text
 
 
+_ROLE_MODIFIERS = frozenset("senior junior chief deputy managing executive special contributing staff "
+                            "political foreign economics business sports news data investigative "
+                            "stv stellvertretender stellvertretende leitender leitende freier freie".split())
+
+
 def _is_role(part: str) -> bool:
-    words = [w.strip(".").lower() for w in part.split()]
-    return bool(words) and any(w in ROLE_WORDS for w in words)
+    """'Senior Reporter', 'Staff Writer': every word a role or a role modifier.
+    'BR24 Redaktion' or 'Guardian staff reporter' keep a word that is a name."""
+    words = [w.strip(".,").lower() for w in part.split()]
+    return bool(words) and any(w in ROLE_WORDS for w in words) and all(
+        w in ROLE_WORDS or w in _ROLE_MODIFIERS for w in words)
 
 
 def split_byline(byline: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""Command line: ``scraper crawl``, ``scraper extract``, ``scraper demo``.
+"""Command line: ``scraper crawl``, ``scraper extract``, ``scraper demo``
+(and the dataset commands of ``scraper.dataset_cli``: validate, stats, report, extract --warc).
 
 Bad input (missing file, not HTML, unreadable gzip, bad URL, unwritable
 output) is reported as one line on stderr with a non-zero exit status.
@@ -55,6 +56,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from scraper.normalize import normalize_record
     from pipelines.export import ordered
 
+    if args.warc:
+        from scraper.dataset_cli import cmd_extract_warc
+        return cmd_extract_warc(args)
+    if not args.paths:
+        raise InputError("extract needs page paths or --warc FILE")
     if args.url:
         check_url(args.url)
     check_timezone(args.timezone)
@@ -135,14 +141,20 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from scraper.demo_site import serve
+    """Serve fixtures/demo on 127.0.0.1 and crawl it as http://demo.test/ through that server.
+
+    The local server also acts as the HTTP proxy for demo.test, so the records carry
+    the same URLs as the golden fixtures, and nothing leaves the machine."""
+    from scraper.demo_site import DEMO_BASE, serve
 
     server, base = serve()
+    os.environ["http_proxy"] = base
+    os.environ.pop("no_proxy", None)
     args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"] + (args.set or [])
     settings = _settings(args)
-    print(f"serving the demo site on {base}", file=sys.stderr)
+    print(f"serving the demo site on {base} (as {DEMO_BASE})", file=sys.stderr)
     try:
-        stats = run_crawl(settings, start_urls=base + "/")
+        stats = run_crawl(settings, start_urls=DEMO_BASE + "/")
     finally:
         server.shutdown()
     print(summary(stats), file=sys.stderr)
@@ -164,16 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.set_defaults(func=cmd_crawl)
 
     extract = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz, folders)")
-    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
     extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
     extract.add_argument("--url", help="the page's URL (single page only)")
-    extract.add_argument("--timezone", default="UTC", help="IANA zone for dates without an offset")
+    extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
+                         "the zone recorded in the capture)")
     extract.set_defaults(func=cmd_extract)
 
     demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")
     demo.add_argument("-o", "--output", default="output/articles.jsonl")
     demo.add_argument("-s", "--set", action="append", metavar="NAME=VALUE")
     demo.set_defaults(func=cmd_demo, timezone=None)
+
+    from scraper.dataset_cli import add_commands
+    add_commands(sub)
     return parser
 
 

@@ -2,6 +2,8 @@
 
 URL paths map to files: ``/a/b/`` -> ``fixtures/demo/a/b/page.html``; other
 paths map to the file itself. Used by ``make demo`` and by the tests.
+The server also answers proxy-style requests (``GET http://demo.test/a/ HTTP/1.1``),
+so a crawler using it as its HTTP proxy sees the site under its real name.
 """
 from __future__ import annotations
 

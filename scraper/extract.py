@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from scraper import metadata as md
@@ -9,7 +10,7 @@ from scraper.body import Block, extract_body
 from scraper.images import extract_images
 from scraper.links import body_links, embedded_videos, listing_items, next_page
 from scraper.page import NotHTML, Page
-from scraper.schema import Article, empty_article
+from scraper.schema import SOURCED_FIELDS, Article, empty_article
 from scraper.text import clean, clean_or_none
 
 __all__ = ["NotHTML", "extract", "extract_page", "extract_listing"]
@@ -47,7 +48,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
     put("tags", md.tags(page))
     put("language", md.language(page))
     put("description", md.description(page))
-    body, blocks, container, body_source = _body(page, record.get("headline"))
+    body, blocks, container, body_source, read_also = _body(page, record.get("headline"))
     put("body", (body, body_source))
     images, image_source = extract_images(page, container)
     if images:
@@ -55,22 +56,25 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
         sources["images"] = image_source or "html"
     if images and body:
         record["body"] = _without_captions(body, images)
-    record["linked_items"] = _linked_items(page, blocks, container)
-    record["sources"] = {key: sources[key] for key in sorted(sources)}
+    record["linked_items"] = _linked_items(page, blocks, read_also, container, timezone)
+    record["sources"] = {key: sources[key] for key in SOURCED_FIELDS if key in sources}
     return record
 
 
-def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None]:
-    ld_body = md.ld_text((page.article_ld or {}).get("articleBody"))
-    blocks, container = extract_body(page, headline, [], ld_body)
+def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:
+    raw = (page.article_ld or {}).get("articleBody")
+    ld_body = raw if isinstance(raw, str) else md.ld_text(raw)
+    blocks, container, read_also = extract_body(page, headline, [], ld_body)
     text = "\n\n".join(b.text for b in blocks) or None
     if ld_body and len(ld_body.split()) > 2 * len((text or "").split()):
-        return _paragraphs(ld_body), [], container, "json-ld"
-    return text, blocks, container, "html" if text else None
+        return _paragraphs(ld_body), [], container, "json-ld", read_also
+    source = "microdata" if container is not None and container.get("itemprop") == "articleBody" else "html"
+    return text, blocks, container, source if text else None, read_also
 
 
 def _paragraphs(text: str) -> str:
-    parts = [clean(p) for p in text.replace("\r", "").split("\n")]
+    """Structured articleBody: line breaks separate paragraphs."""
+    parts = [clean(p) for p in html.unescape(text).replace("\r", "").split("\n")]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -79,10 +83,11 @@ def _without_captions(body: str, images: list[Any]) -> str:
     return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
 
 
-def _linked_items(page: Page, blocks: list[Block], container: Any) -> list[Any]:
-    items = body_links(blocks)
+def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any,
+                  timezone: str | None) -> list[Any]:
+    items = body_links(blocks) + body_links(read_also, kind="related")
     seen = {i["url"] for i in items}
-    for item in embedded_videos(page, container) + listing_items(page, exclude=container):
+    for item in embedded_videos(page, container) + listing_items(page, timezone=timezone):
         if item["url"] not in seen:
             seen.add(item["url"])
             items.append(item)

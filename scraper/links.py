@@ -16,51 +16,64 @@ from scraper.text import clean, clean_or_none
 
 Element = lxml_html.HtmlElement
 
-_RELATED = re.compile(r"related|recommend|read-?more|more-?stories|read-?next|also-?read|see-?also|"
+_RELATED = re.compile(r"related|recommend|read-?more|more-?stories|more-?news|other-?news|read-?next|also-?read|"
+                      r"read-?also|see-?also|"
                       r"more-?from|you-?may|might-?like|further-?reading|weiterlesen|mehr-?zum|"
                       r"lire-?aussi|leggi-?anche|tambien", re.IGNORECASE)
-_RELATED_HEADING = re.compile(r"^(?:related|read (?:more|next|also)|more (?:stories|from|on)|see also|"
+RELATED_LABEL = re.compile(r"^(?:related|read (?:more|next|also)|more (?:stories|from|on|news)|see also|other news|"
+                           r"інші новини|другие новости|weitere nachrichten|autres articles|"
                               r"you (?:may|might) (?:also )?like|recommended|further reading|"
-                              r"mehr zum thema|lesen sie auch|das könnte sie|lire aussi|leggi anche|"
-                              r"también|читайте також|читайте также)", re.IGNORECASE)
+                           r"mehr zum thema|lesen sie auch|das könnte sie|lire aussi|leggi anche|"
+                           r"también|читайте також|читайте также|дивіться також)", re.IGNORECASE)
 _VIDEO = re.compile(r"(?:^|[\W_])video|(?:^|[\W_])watch(?:$|[\W_])|play-?button|player", re.IGNORECASE)
 _VIDEO_URL = re.compile(r"/videos?/|/watch[/?]|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com", re.IGNORECASE)
-_CHROME = ("nav", "header", "footer", "menu", "form")
 _CARD = etree.XPath(".//a[@href]")
 _EMBEDS = etree.XPath("//iframe[@src or @data-src] | //video[@src or source/@src]")
 _EMBED_HOSTS = re.compile(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|"
                           r"jwplayer|brightcove|players?\.|/embed/|/video", re.IGNORECASE)
 
 
-def body_links(blocks: list[Block]) -> list[LinkedItem]:
+def body_links(blocks: list[Block], kind: str = "in_body") -> list[LinkedItem]:
+    """Links of body blocks (or of 'Read also:' lines dropped from the body, as related)."""
     seen: set[str] = set()
     out: list[LinkedItem] = []
     for block in blocks:
         for url, text in block.links:
             if url not in seen:
                 seen.add(url)
-                out.append(LinkedItem(url=url, title=text, kind="in_body", summary=None, published=None))
+                out.append(LinkedItem(url=url, title=text, kind=kind, summary=None,  # type: ignore[typeddict-item]
+                                      published=None))
     return out
 
 
-def _in_chrome(el: Element) -> bool:
-    for ancestor in el.iterancestors():
-        if ancestor.tag in _CHROME:
+def _in_chrome(el: Element, title: str) -> bool:
+    """Site header, footer, menus; a nav of long titles (a "Recent posts" list) is a feed."""
+    long_title = len(title.split()) >= 4 and len(title) >= 25
+    ancestors = list(el.iterancestors())
+    in_entry = any(a.tag in ("article", "main") for a in ancestors)
+    for ancestor in ancestors:
+        tag, role = ancestor.tag, ancestor.get("role")
+        if tag == "nav" or role in ("navigation", "menu") or tag == "menu":
+            if not long_title:
+                return True
+        elif tag == "form" or role in ("banner", "contentinfo"):
             return True
-        role = ancestor.get("role")
-        if role in ("navigation", "banner", "contentinfo", "menu"):
+        elif tag in ("header", "footer") and not in_entry:
             return True
     return False
 
 
+_CARD_MAX_TEXT = 700
+
+
 def _card_of(link: Element, limit: Element | None) -> Element:
-    """The smallest ancestor that reads as one entry: article, li, or a block with one target."""
+    """The smallest ancestor that reads as one entry: article, li, or a small block with one target."""
     card = link
     for ancestor in link.iterancestors():
         if ancestor is limit or ancestor.tag in ("body", "html", "main", "section", "ul", "ol"):
             break
         targets = {a.get("href") for a in _CARD(ancestor)}
-        if len(targets) > 2:
+        if len(targets) > 2 or len(ancestor.text_content()) > _CARD_MAX_TEXT:
             break
         card = ancestor
         if ancestor.tag in ("article", "li"):
@@ -68,29 +81,55 @@ def _card_of(link: Element, limit: Element | None) -> Element:
     return card
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _title_of(card: Element, link: Element) -> str:
-    for heading in card.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+    """The entry's title: the link's heading, or the link's own text when it reads as a title.
+
+    A short link (an author name, "Read more") only stands for its card when the
+    card's heading has no link of its own."""
+    for heading in link.iter(*_HEADINGS):
         text = clean(heading.text_content())
         if text:
             return text
+    own = clean(link.text_content())
+    for ancestor in link.iterancestors(*_HEADINGS):
+        return own if len(own) >= 12 else clean(ancestor.text_content())
+    if len(own) >= 20 and len(own.split()) >= 3 or (len(own) >= 12 and _is_cjk(own)):
+        return own
     for attr in ("title", "aria-label"):
         text = clean(link.get(attr))
         if len(text) > 15:
             return text
-    return clean(link.text_content())
+    if card.tag in ("article", "li") and len(card.text_content()) < 600:
+        for heading in card.iter("h2", "h3", "h4", "h5", "h6"):
+            if heading.find(".//a") is None:
+                return clean(heading.text_content())
+    return own
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+
+
+_SUMMARY = re.compile(r"description|summary|excerpt|\bdek\b|standfirst|teaser-?text|\blead\b|intro|abstract",
+                      re.IGNORECASE)
 
 
 def _summary_of(card: Element, title: str) -> str | None:
-    for el in card.iter("p"):
+    for el in card.iter():
+        if not isinstance(el.tag, str) or not (el.tag == "p" or _SUMMARY.search(f"{el.get('class', '')}")):
+            continue
         text = clean(el.text_content())
-        if text and text != title and len(text) > 20:
+        if text and text != title and title not in text and len(text) > 20:
             return text
     return None
 
 
-def _published_of(card: Element, page: Page) -> str | None:
+def _published_of(card: Element, page: Page, timezone: str | None = None) -> str | None:
     for time in card.iter("time"):
-        value = parse_date(time.get("datetime") or time.text_content(), free_text=False)
+        value = parse_date(time.get("datetime") or time.text_content(), timezone, free_text=False)
         if value:
             return value
     return None
@@ -116,7 +155,7 @@ def _has_related_heading(el: Element) -> bool:
     for child in el:
         if child.tag in ("h2", "h3", "h4", "h5", "header", "div", "span", "p") and len(child) < 3:
             text = clean(child.text_content())
-            if text and len(text) < 40 and _RELATED_HEADING.match(text):
+            if text and len(text) < 40 and RELATED_LABEL.match(text):
                 return True
     return False
 
@@ -127,27 +166,28 @@ def _same_site(url: str, page: Page) -> bool:
         "." + urlsplit(page.url).netloc.removeprefix("www."))
 
 
-def listing_items(page: Page, exclude: Element | None = None) -> list[LinkedItem]:
-    """Entries of feed, listing and related blocks outside the article text."""
+def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:
+    """Entries of feed, listing and related blocks: one per target URL, in page order.
+
+    ``timezone`` (the site's) reads entry dates given without an offset."""
     page_key = _key(page.url)
     seen: set[str] = {page_key}
     out: list[LinkedItem] = []
-    excluded = set(exclude.iter()) if exclude is not None else set()
     related_cache: dict[Element, bool] = {}
     for link in page.tree.iter("a"):
-        if link in excluded or _in_chrome(link):
-            continue
         url = page.absolute(link.get("href"))
         if not url or not _same_site(url, page) or _key(url) in seen:
             continue
-        card = _card_of(link, exclude)
+        card = _card_of(link, None)
         title = _title_of(card, link)
-        if len(title) < 20 or len(title.split()) < 3:
+        if (len(title) < 20 or len(title.split()) < 3) and not (len(title) >= 12 and _is_cjk(title)):
+            continue
+        if _in_chrome(link, title):
             continue
         seen.add(_key(url))
         summary = _summary_of(card, title)
         out.append(LinkedItem(url=url, title=title, kind=_kind_of(card, link, url, related_cache),  # type: ignore[typeddict-item]
-                              summary=summary, published=_published_of(card, page)))
+                              summary=summary, published=_published_of(card, page, timezone)))
     return out
 
 

@@ -6,6 +6,7 @@ on the page gives the value.
 """
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -34,7 +35,8 @@ def ld_text(value: Any) -> str | None:
     if isinstance(value, dict):
         return ld_text(value.get("@value") or value.get("name") or value.get("text"))
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return clean_or_none(str(value))
+        text = str(value)
+        return clean_or_none(html.unescape(text) if "&" in text else text)  # CMSes double-escape JSON-LD
     return None
 
 
@@ -126,14 +128,15 @@ def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
 def authors(page: Page) -> Found:
     ld = page.article_ld or {}
     people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
-    if people:
-        return clean_names(people), "json-ld"
+    if people:  # agencies credited beside people ("Jane Doe", "dpa") are authors too
+        return clean_names(people + [o for o in orgs if not _is_publisher(page, o)]), "json-ld"
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
     if md_people:
         return clean_names(md_people), "microdata"
     metas = [v for v in page.meta_all("article:author", "og:article:author", "author", "dc.creator",
                                       "sailthru.author", "parsely-author", "byl", "cxenseparse:author")
              if not v.strip().startswith(("http://", "https://", "/"))]
+    metas = [m for m in metas if not _is_publisher(page, m)]
     if metas:
         names = clean_names(metas)
         if names:
@@ -145,6 +148,15 @@ def authors(page: Page) -> Found:
     if orgs or md_orgs:
         return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
     return NOTHING
+
+
+def _is_publisher(page: Page, name: str) -> bool:
+    """The site itself named as author (meta author = og:site_name or the JSON-LD publisher)."""
+    key = fold(name)
+    publisher = (page.article_ld or {}).get("publisher")
+    names = [page.meta_first("og:site_name"), page.meta_first("application-name"),
+             ld_text(publisher.get("name")) if isinstance(publisher, dict) else None]
+    return any(n and fold(n) == key for n in names)
 
 
 def byline_names(page: Page) -> list[str]:
@@ -242,6 +254,10 @@ def section(page: Page) -> Found:
     crumbs = _breadcrumb(page)
     if crumbs:
         return crumbs, "json-ld"
+    for text in sel.section_labels(page):
+        text = clean(text)
+        if 0 < len(text) <= 40 and len(text.split()) <= 4:
+            return text, "html"
     return NOTHING
 
 
@@ -311,13 +327,14 @@ def _bcp47(value: str | None) -> str | None:
 
 
 def language(page: Page) -> Found:
+    """The page's own <html lang> first: JSON-LD inLanguage is often a site-wide template value."""
+    value = _bcp47(page.tree.get("lang") or page.tree.get("xml:lang"))
+    if value:
+        return value, "html"
     ld = page.article_ld or {}
     value = _bcp47(ld_text(ld.get("inLanguage")))
     if value:
         return value, "json-ld"
-    value = _bcp47(page.tree.get("lang") or page.tree.get("xml:lang"))
-    if value:
-        return value, "html"
     value = _bcp47(page.meta_first("og:locale"))
     if value:
         return value, "opengraph"

@@ -90,6 +90,13 @@ class Page:
         """Elements whose class or id matches ``pattern`` (optionally of given tags)."""
         return [el for el, names in self.named if (tags is None or el.tag in tags) and pattern.search(names)]
 
+    def text_len(self, el: lxml_html.HtmlElement) -> int:
+        """Length of an element's text, memoised for the page."""
+        cache = self.__dict__.setdefault("_text_len", {})
+        if el not in cache:
+            cache[el] = len(el.text_content())
+        return cache[el]
+
     @cached_property
     def base_url(self) -> str:
         base = self.tree.find(".//base[@href]")

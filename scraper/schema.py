@@ -13,6 +13,8 @@ from importlib import resources
 from typing import Any, Literal, TypedDict
 
 SCHEMA_VERSION = "1.0"
+#: Version of the listing record (``listings.jsonl``, ``scraper/listing_schema.json``).
+LISTING_SCHEMA_VERSION = "1.0"
 
 Source = Literal["json-ld", "microdata", "opengraph", "meta", "html"]
 SOURCES: tuple[str, ...] = ("json-ld", "microdata", "opengraph", "meta", "html")
@@ -86,8 +88,19 @@ def empty_article(url: str, fetched_at: str | None = None) -> Article:
     )
 
 
+#: Field order of a listing record (``listings.jsonl``).
+LISTING_FIELDS: tuple[str, ...] = ("url", "title", "next_page", "linked_items", "fetched_at", "schema_version")
+
+
 @lru_cache(maxsize=1)
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one exported record."""
     text = resources.files("scraper").joinpath("schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def listing_json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one listing record (``listings.jsonl``)."""
+    text = resources.files("scraper").joinpath("listing_schema.json").read_text(encoding="utf-8")
     return json.loads(text)

@@ -19,11 +19,11 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from scraper.classify import classify
+from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
 from scraper.extract import extract_page
-from scraper.links import listing_items, next_page
 from scraper.page import NotHTML, Page
+from scraper.route import entry_urls, judge, listing_record
 
 
 def _split(value: str | list[str] | None) -> list[str]:
@@ -73,21 +73,26 @@ class NewsSpider(scrapy.Spider):
             return
         timezone = self.settings.get("SITE_TIMEZONE")
         record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
-        body_words = len((record.get("body") or "").split())
-        entries = [i for i in record["linked_items"] if i["kind"] in ("feed", "related", "video")]
-        verdict = classify(page, body_words=body_words, listing_entries=len(entries))
-        if verdict.is_article:
+        if judge(page, record).is_article:
             yield record
             if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
-                yield from self._follow(response, [i["url"] for i in entries])
+                yield from self._follow(response, entry_urls(record))
         else:
             self.outcome(response.url, "dropped", "listing")
-            urls = [i["url"] for i in listing_items(page)]
-            following = next_page(page)
+            listing = listing_record(page, fetched_at=fetched_at, timezone=timezone)
+            self.crawler.signals.send_catch_log(listing_page, record=listing)
+            urls = [i["url"] for i in listing["linked_items"]]
+            following = listing["next_page"]
             if following:
                 urls.append(following)
             yield from self._follow(response, urls)
 
+    def _allowed(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").lower()
+        return not self.allowed_domains or any(host == d or host.endswith("." + d) for d in self.allowed_domains)
+
     def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
+        """Requests for links within the allowed domains (offsite links are not met at all)."""
         for url in urls:
-            yield response.follow(url, callback=self.parse, errback=self.failed)
+            if self._allowed(url):
+                yield response.follow(url, callback=self.parse, errback=self.failed)

@@ -22,7 +22,8 @@ def workdir(tmp_path: Path) -> Path:
 
 CASES = [
     ([], 2, "scraper: error: the following arguments are required: command"),
-    (["fetch"], 2, "scraper: error: argument command: invalid choice: 'fetch' (choose from 'crawl', 'extract', 'demo')"),
+    (["fetch"], 2, "scraper: error: argument command: invalid choice: 'fetch' "
+                   "(choose from 'crawl', 'extract', 'demo', 'validate', 'stats', 'report')"),
     (["crawl"], 2, "scraper: error: the following arguments are required: URL"),
     (["crawl", "example.com"], 2, "scraper: error: 'example.com' is not an http(s) URL"),
     (["crawl", "ftp://example.com/"], 2, "scraper: error: 'ftp://example.com/' is not an http(s) URL"),

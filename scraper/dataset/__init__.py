@@ -1,0 +1,11 @@
+"""Read exported datasets: ``load(path)`` streams records, ``to_pandas(path)`` makes a DataFrame.
+
+``path`` is a JSON Lines file (``.jsonl`` or gzip-compressed ``.jsonl.gz``) or
+a dataset folder (its ``articles.jsonl`` or ``articles.jsonl.gz``). Pure: no
+Scrapy. pandas is optional (``pip install news-scraper[pandas]``).
+"""
+from __future__ import annotations
+
+from scraper.dataset.files import DatasetError, Line, load, read_lines, resolve, to_pandas
+
+__all__ = ["DatasetError", "Line", "load", "read_lines", "resolve", "to_pandas"]
