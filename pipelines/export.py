@@ -2,17 +2,23 @@
 
 Writes ``articles.jsonl`` in the run's dataset folder (OUTPUT_FILE, or
 OUTPUT_DIR/<run id>/; see ``scraper.crawl.dataset_dir``).
-Each line is flushed as it is written, so a stopped crawl leaves whole lines.
-A fresh crawl truncates the file; a crawl with JOBDIR (resumable) appends to it.
+Each record is one write of one whole line, flushed at once (and fsynced with
+EXPORT_FSYNC=True), so a killed crawl loses at most the line being written.
+A fresh crawl truncates the file; a crawl with JOBDIR (resumable) appends to it,
+after cutting off a torn last line (``scraper.crawl.jsonl_safe``) and never
+writes again a URL the file already holds: a resumed crawl has every article
+exactly once. Such a record still counts as exported.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import jsonlines
 
 from scraper.crawl.dataset_dir import articles_file
+from scraper.crawl.jsonl_safe import repair_tail, urls_in
 from scraper.schema import FIELDS
 
 
@@ -23,21 +29,61 @@ def ordered(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class WholeLineFile:
+    """Text target for ``jsonlines.Writer`` that reaches the disk one whole line at a time.
+
+    jsonlines writes a record and its newline separately; a buffered file may
+    pass a long line to the OS in pieces. Here each ``flush`` (one per record)
+    is a single ``os.write`` of the complete line (looping only if the OS
+    writes part of it), optionally fsynced.
+    """
+
+    def __init__(self, path: Path, append: bool, fsync: bool = False) -> None:
+        flags = os.O_WRONLY | os.O_CREAT | (os.O_APPEND if append else os.O_TRUNC)
+        self.fd = os.open(path, flags, 0o644)
+        self.fsync = fsync
+        self._parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        view = memoryview("".join(self._parts).encode("utf-8"))
+        self._parts.clear()
+        while view:
+            view = view[os.write(self.fd, view):]
+        if self.fsync:
+            os.fsync(self.fd)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            self.flush()
+            os.close(self.fd)
+            self.fd = -1
+
+
 class JsonLinesExportPipeline:
-    def __init__(self, path: Path, append: bool = False) -> None:
+    def __init__(self, path: Path, append: bool = False, fsync: bool = False) -> None:
         self.path = path
         self.append = append
+        self.fsync = fsync
+        self.done: set[str] = set()
         self.writer: jsonlines.Writer | None = None
-        self._file: Any = None
+        self._file: WholeLineFile | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> "JsonLinesExportPipeline":
         # A resumed job (JOBDIR) appends to its file; a fresh crawl starts a new one.
-        return cls(articles_file(crawler), append=bool(crawler.settings.get("JOBDIR")))
+        return cls(articles_file(crawler), append=bool(crawler.settings.get("JOBDIR")),
+                   fsync=crawler.settings.getbool("EXPORT_FSYNC"))
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = self.path.open("a" if self.append else "w", encoding="utf-8")
+        if self.append:
+            repair_tail(self.path)
+            self.done = urls_in(self.path)
+        self._file = WholeLineFile(self.path, self.append, self.fsync)
         self.writer = jsonlines.Writer(self._file, compact=True, flush=True, sort_keys=False)
 
     def close_spider(self) -> None:
@@ -48,5 +94,8 @@ class JsonLinesExportPipeline:
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.writer is not None
+        if item["url"] in self.done:
+            return item  # written before a restart
         self.writer.write(ordered(dict(item)))
+        self.done.add(item["url"])
         return item

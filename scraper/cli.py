@@ -17,6 +17,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from scraper import __version__
+from scraper.cli_checks import check_jobdir, check_setting_types, check_timezone
 from scraper.sources import InputError, find_pages, read_page, url_hint
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -62,6 +63,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise InputError("extract needs page paths or --warc FILE")
     if args.url:
         check_url(args.url)
+    check_timezone(args.timezone)
     pages = list(find_pages(args.paths))
     if args.url and len(pages) > 1:
         raise InputError("--url applies to a single page; got several")
@@ -89,11 +91,15 @@ def _settings(args: argparse.Namespace) -> Any:
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
+    defaults = {name: settings[name] for name in settings}
     for pair in args.set or []:
         if "=" not in pair:
             raise InputError(f"-s expects NAME=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
         settings.set(name.strip(), value, priority="cmdline")
+    check_setting_types(settings, [p.split("=", 1)[0].strip() for p in args.set or []], defaults)
+    check_jobdir(settings)
+    check_timezone(settings.get("SITE_TIMEZONE"))
     if getattr(args, "output", None):
         try:
             Path(args.output).parent.mkdir(parents=True, exist_ok=True)
@@ -102,7 +108,7 @@ def _settings(args: argparse.Namespace) -> Any:
             raise InputError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
         settings.set("OUTPUT_FILE", args.output, priority="cmdline")
     if getattr(args, "timezone", None):
-        settings.set("SITE_TIMEZONE", args.timezone, priority="cmdline")
+        settings.set("SITE_TIMEZONE", check_timezone(args.timezone), priority="cmdline")
     return settings
 
 

@@ -5,6 +5,7 @@ Project settings (beyond Scrapy's own):
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    RETRY_AFTER_MAX_DELAY, GZIP_CHECK_ENABLED  see scraper.crawl.retry_after and scraper.crawl.gzip_check.
     LISTINGS_ENABLED   write listing pages to listings.jsonl (scraper.crawl.listings; default True).
     DATASET_MANIFEST_ENABLED  write manifest.json and schema.json (scraper.crawl.manifest; default True).
     DATASET_GZIP       compress articles.jsonl to articles.jsonl.gz when the run ends (default False).
@@ -32,6 +33,8 @@ DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_AFTER_MAX_DELAY = 60  # seconds; a longer Retry-After fails the URL at once
+GZIP_CHECK_ENABLED = True  # fail truncated or corrupt gzip bodies instead of extracting half a page
 
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
@@ -49,11 +52,15 @@ ITEM_PIPELINES = {
 }
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.crawl.retry_after.RetryAfterMiddleware": 550,  # RetryMiddleware + Retry-After
+    "scraper.crawl.gzip_check.GzipCheckMiddleware": 595,  # just before HttpCompressionMiddleware (590)
     "scraper.crawl.warc_capture.WarcCapture": 950,  # next to the downloader: raw bodies
 }
 
 EXTENSIONS = {
     "scraper.crawl.outcomes.Outcomes": 100,
+    "scraper.crawl.job_guard.JobGuard": 50,  # JOBDIR only: recover from a killed run
     "scraper.crawl.listings.Listings": 110,
     "scraper.crawl.manifest.Manifest": 120,
 }
@@ -61,6 +68,7 @@ EXTENSIONS = {
 SITE_TIMEZONE = "UTC"
 OUTPUT_DIR = "output"
 OUTPUT_FILE = ""
+EXPORT_FSYNC = False  # fsync articles.jsonl after each record (survives power loss, slower)
 FOLLOW_ARTICLE_LINKS = True
 DEPTH_LIMIT = 0
 

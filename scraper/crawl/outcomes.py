@@ -47,17 +47,24 @@ def failure_reason(failure: Failure) -> str:
         "ResponseNeverReceived": "connection_lost", "ConnectError": "connection_error",
         "ResponseFailed": "connection_lost", "PotentialDataLoss": "truncated",
         "_DataLoss": "truncated", "IgnoreRequest": "ignored",
+        # Scrapy 2.13+ wraps Twisted errors in its own exceptions.
+        "DownloadTimeoutError": "timeout", "ResponseDataLossError": "truncated",
+        "DownloadConnectionRefusedError": "connection_refused", "CannotResolveHostError": "dns_error",
+        "DownloadFailedError": "connection_lost", "DownloadCancelledError": "cancelled",
+        "BadGzip": "bad_gzip", "TruncatedGzip": "truncated_gzip",
     }
     if name in known:
         reason = known[name]
-        if reason == "ignored":
-            text = str(value).lower()
+        text = str(value).lower()
+        if reason in ("ignored", "cancelled"):
             if "robots" in text:
                 return "robots_txt"
-            if "maxsize" in text or "size" in text:
-                return "too_large"
+            if "maxsize" in text or "size" in text or (reason == "cancelled" and not text):
+                return "too_large"  # Scrapy cancels a body past DOWNLOAD_MAXSIZE with no message
             if "offsite" in text:
                 return "offsite"
+            if "redirections" in text:
+                return "too_many_redirects"
         return reason
     return name.lower()
 
@@ -101,11 +108,21 @@ class Outcomes:
         self.stats.inc_value("outcome/met")
 
     def request_dropped(self, request: Request, spider: Spider) -> None:
-        """The scheduler refused it (duplicate): it was announced as scheduled, so un-count it."""
-        if "retry_times" in request.meta or "redirect_times" in request.meta:
+        """The scheduler refused a request because its URL was already met.
+
+        A plain duplicate link is no new URL: it is taken off the count. A
+        redirect that leads to a met URL ends its first URL: a loop when it
+        returns into its own chain, else a duplicate of the page already met.
+        """
+        if "redirect_times" not in request.meta and "retry_times" not in request.meta:
+            self.met -= 1
+            self.stats.inc_value("outcome/met", -1)
             return
-        self.met -= 1
-        self.stats.inc_value("outcome/met", -1)
+        chain = request.meta.get("redirect_urls") or [request.url]
+        if request.url in chain:
+            self.record(chain[0], "failed", "redirect_loop")
+        else:
+            self.record(chain[0], "dropped", "duplicate_url")
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
         self.record(item.get("url") or response.url, "exported", None)
