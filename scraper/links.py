@@ -233,6 +233,25 @@ _NAVIGATION_PATH = re.compile(r"/(?:author|authors|autor|tag|tags|topic|topics|t
                               r"users|profile|profil|login|subscribe|abo|newsletter)(?:/|$)", re.IGNORECASE)
 
 
+_NOT_SECTION = re.compile(r"/(?:author|authors|autor|user|users|profile|profil|login|logout|register|"
+                          r"subscribe|abo|newsletter|search|suche|feed|feeds|rss|print|share|tag|tags)(?:/|$)",
+                          re.IGNORECASE)
+
+
+def section_links(page: Page) -> list[str]:
+    """Same-site links to section and category pages (menus included): where a crawl
+    finds more listings. Author, tag, search, login and feed pages are left out."""
+    seen, out = {_key(page.url)}, []
+    for link in page.tree.iter("a"):
+        url = page.absolute(link.get("href"))
+        if not url or not _same_site(url, page) or _key(url) in seen:
+            continue
+        if _navigational(url) and not _NOT_SECTION.search(urlsplit(url).path) and urlsplit(url).path.strip("/"):
+            seen.add(_key(url))
+            out.append(url)
+    return out
+
+
 def _navigational(url: str) -> bool:
     """Author, tag, section, feed or search pages: where the site's menus go, not entries."""
     path = urlsplit(url).path

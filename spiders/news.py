@@ -23,6 +23,7 @@ from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
 from scraper.extract import extract_page
 from scraper.page import NotHTML, Page
+from scraper.links import section_links
 from scraper.route import entry_urls, judge, listing_record
 
 
@@ -81,7 +82,7 @@ class NewsSpider(scrapy.Spider):
             self.outcome(response.url, "dropped", "listing")
             listing = listing_record(page, fetched_at=fetched_at, timezone=timezone)
             self.crawler.signals.send_catch_log(listing_page, record=listing)
-            urls = [i["url"] for i in listing["linked_items"]]
+            urls = [i["url"] for i in listing["linked_items"]] + section_links(page)
             following = listing["next_page"]
             if following:
                 urls.append(following)
