@@ -73,7 +73,7 @@ class JsonLinesExportPipeline:
         self._file: WholeLineFile | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "JsonLinesExportPipeline":
+    def from_crawler(cls, crawler: Any) -> JsonLinesExportPipeline:
         # A resumed job (JOBDIR) appends to its file; a fresh crawl starts a new one.
         return cls(articles_file(crawler), append=bool(crawler.settings.get("JOBDIR")),
                    fsync=crawler.settings.getbool("EXPORT_FSYNC"))

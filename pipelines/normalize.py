@@ -14,7 +14,7 @@ class NormalizePipeline:
         self.timezone = timezone
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "NormalizePipeline":
+    def from_crawler(cls, crawler: Any) -> NormalizePipeline:
         return cls(crawler.settings.get("SITE_TIMEZONE") or "UTC")
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:

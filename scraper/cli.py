@@ -52,9 +52,9 @@ def _output(path: str | None) -> Iterator[IO[str]]:
 
 # --------------------------------------------------------------------------- extract
 def cmd_extract(args: argparse.Namespace) -> int:
+    from pipelines.export import ordered
     from scraper.extract import NotHTML, extract
     from scraper.normalize import normalize_record
-    from pipelines.export import ordered
 
     if args.warc:
         from scraper.dataset_cli import cmd_extract_warc
@@ -150,7 +150,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     server, base = serve()
     os.environ["http_proxy"] = base
     os.environ.pop("no_proxy", None)
-    args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0"] + (args.set or [])
+    args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "LOG_LEVEL=WARNING"] + (args.set or [])
     settings = _settings(args)
     print(f"serving the demo site on {base} (as {DEMO_BASE})", file=sys.stderr)
     try:

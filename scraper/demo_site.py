@@ -31,7 +31,7 @@ def resolve(root: Path, url_path: str) -> Path | None:
 class _Handler(BaseHTTPRequestHandler):
     root: Path = DEMO_ROOT
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         target = resolve(self.root, self.path)
         if target is None:
             self.send_error(404)

@@ -13,7 +13,7 @@ from scraper.page import NotHTML, Page
 from scraper.schema import SOURCED_FIELDS, Article, empty_article
 from scraper.text import clean, clean_or_none
 
-__all__ = ["NotHTML", "extract", "extract_page", "extract_listing"]
+__all__ = ["NotHTML", "extract", "extract_listing", "extract_page"]
 
 
 def extract(html: str | bytes, url: str, *, fetched_at: str | None = None, timezone: str | None = None,

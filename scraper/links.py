@@ -96,7 +96,7 @@ def _title_of(card: Element, link: Element) -> str:
     own = clean(link.text_content())
     for ancestor in link.iterancestors(*_HEADINGS):
         return own if len(own) >= 12 else clean(ancestor.text_content())
-    if len(own) >= 20 and len(own.split()) >= 3 or (len(own) >= 12 and _is_cjk(own)):
+    if (len(own) >= 20 and len(own.split()) >= 3) or (len(own) >= 12 and _is_cjk(own)):
         return own
     for attr in ("title", "aria-label"):
         text = clean(link.get(attr))

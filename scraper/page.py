@@ -46,7 +46,7 @@ class Page:
     meta: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> "Page":
+    def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
         encoding = "unicode"
         if isinstance(html, bytes):
             html, encoding = decode_html(html, header_charset)
@@ -86,7 +86,7 @@ class Page:
                 out.append((el, names.lower()))
         return out
 
-    def find_named(self, pattern: "re.Pattern[str]", tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
+    def find_named(self, pattern: re.Pattern[str], tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
         """Elements whose class or id matches ``pattern`` (optionally of given tags)."""
         return [el for el, names in self.named if (tags is None or el.tag in tags) and pattern.search(names)]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-
 if TYPE_CHECKING:
     from scraper.page import Page
 
@@ -25,7 +24,7 @@ _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 
 
-def _outside_excluded(page: "Page", el: Element) -> bool:
+def _outside_excluded(page: Page, el: Element) -> bool:
     """Not inside comments, related lists, footers, sidebars or teasers."""
     ancestors = list(el.iterancestors())
     in_article = any(a.tag in ("article", "main") for a in ancestors)
@@ -40,7 +39,7 @@ def _outside_excluded(page: "Page", el: Element) -> bool:
     return True
 
 
-def byline_links(page: "Page") -> list[Element]:
+def byline_links(page: Page) -> list[Element]:
     """Author links: rel=author, microdata author names, profile links in byline blocks."""
     found = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
     found += [el for el in page.tree.iterfind(".//*[@itemprop='author']//*[@itemprop='name']")]
@@ -50,11 +49,11 @@ def byline_links(page: "Page") -> list[Element]:
     return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
 
 
-def byline_blocks(page: "Page") -> list[Element]:
+def byline_blocks(page: Page) -> list[Element]:
     return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el)]
 
 
-def time_elements(page: "Page") -> list[Element]:
+def time_elements(page: Page) -> list[Element]:
     found = [t for t in page.tree.iter("time") if t.get("datetime")]
     found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
               if el.get("datetime") or el.get("content")]
@@ -69,14 +68,14 @@ def machine_date(el: Element) -> str | None:
     return el.get("datetime") or el.get("content") or el.get("title")
 
 
-def date_blocks(page: "Page") -> list[Element]:
+def date_blocks(page: Page) -> list[Element]:
     found = list(page.tree.iter("time"))
     found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
               if not any(child.tag in ("div", "p", "section") for child in el)]
     return [el for el in found if _outside_excluded(page, el)]
 
 
-def tag_links(page: "Page") -> list[Element]:
+def tag_links(page: Page) -> list[Element]:
     found = [a for a in page.tree.iter("a") if "tag" in (a.get("rel") or "").lower().split()
              and "category" not in (a.get("rel") or "").lower().split()]
     for block in page.find_named(_TAGS):
@@ -92,7 +91,7 @@ _SECTION = re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|sect
 _HOME = re.compile(r"^(?:home|start|startseite|головна|главная|accueil|inicio|portada|news)$", re.IGNORECASE)
 
 
-def section_labels(page: "Page") -> list[str]:
+def section_labels(page: Page) -> list[str]:
     """Visible section labels: category links, primary tags, kickers, breadcrumbs."""
     texts: list[str] = []
     for a in page.tree.iter("a"):

@@ -22,8 +22,8 @@ from twisted.python.failure import Failure
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
 from scraper.extract import extract_page
-from scraper.page import NotHTML, Page
 from scraper.links import section_links
+from scraper.page import NotHTML, Page
 from scraper.route import entry_urls, judge, listing_record
 
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pipelines.export import ordered
 from scraper.extract import extract, extract_listing
 from scraper.normalize import normalize_record
-from pipelines.export import ordered
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -13,7 +13,7 @@ import weakref
 from pathlib import Path
 from typing import Any
 
-_RUN_IDS: "weakref.WeakKeyDictionary[Any, str]" = weakref.WeakKeyDictionary()
+_RUN_IDS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
 
 
 def run_id(crawler: Any) -> str:

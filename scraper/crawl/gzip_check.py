@@ -66,7 +66,7 @@ class GzipCheckMiddleware:
         self.max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "GzipCheckMiddleware":
+    def from_crawler(cls, crawler: Any) -> GzipCheckMiddleware:
         return cls(crawler)
 
     def process_response(self, request: Request, response: Response) -> Response:

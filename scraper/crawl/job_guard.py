@@ -58,7 +58,7 @@ class JobGuard:
         self.mark.touch()
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "JobGuard":
+    def from_crawler(cls, crawler: Any) -> JobGuard:
         guard = cls(crawler)
         crawler.signals.connect(guard.spider_closed, signal=signals.spider_closed)
         return guard

@@ -41,7 +41,7 @@ def repair_tail(path: Path) -> int:
     return size - start
 
 
-def _last_line_start(fh: "os.PathLike[str] | object", size: int) -> int:
+def _last_line_start(fh: os.PathLike[str] | object, size: int) -> int:
     """Offset just after the last newline (0 when there is none)."""
     end = size
     while end > 0:

@@ -23,10 +23,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
-
-from scraper.crawl.dataset_dir import dataset_file
 from scrapy.http import Response
 from twisted.python.failure import Failure
+
+from scraper.crawl.dataset_dir import dataset_file
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,7 @@ class Outcomes:
         self._fh: Any = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "Outcomes":
+    def from_crawler(cls, crawler: Any) -> Outcomes:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
@@ -184,4 +184,4 @@ class Outcomes:
         logger.info("run report written to %s", self.report_path)
 
 
-__all__ = ["Outcomes", "url_outcome", "failure_reason"]
+__all__ = ["Outcomes", "failure_reason", "url_outcome"]

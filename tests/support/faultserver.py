@@ -16,7 +16,6 @@ import threading
 import zlib
 from collections import Counter
 from collections.abc import Callable
-from typing import Any
 
 from tests.support.pages import article_html, listing_html, paragraphs
 
@@ -93,7 +92,7 @@ EXTERNAL_ENTITY = b"""<?xml version="1.0"?>
 class FaultHandler(socketserver.StreamRequestHandler):
     """Reads one request, serves the path's fault, closes the connection."""
 
-    server: "FaultServer"
+    server: FaultServer
 
     def handle(self) -> None:
         line = self.rfile.readline(65536).decode("latin-1").split()
@@ -272,4 +271,4 @@ def start() -> FaultServer:
     return server
 
 
-__all__ = ["FaultServer", "start", "ENTITY_BOMB", "EXTERNAL_ENTITY", "UKRAINIAN_BODY", "JAPANESE_BODY"]
+__all__ = ["ENTITY_BOMB", "EXTERNAL_ENTITY", "JAPANESE_BODY", "UKRAINIAN_BODY", "FaultServer", "start"]

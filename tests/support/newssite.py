@@ -53,7 +53,7 @@ class NewsSite(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: NewsSite
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server API)
+    def do_GET(self) -> None:
         site, path = self.server, self.path.split("?", 1)[0]
         if path == "/" or path.startswith("/list/"):
             page = 1 if path == "/" else int(path.strip("/").split("/")[1])
