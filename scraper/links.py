@@ -160,10 +160,16 @@ def _has_related_heading(el: Element) -> bool:
     return False
 
 
+def _host(url: str) -> str:
+    """The host of an absolute http(s) URL, without www. (cheaper than urlsplit)."""
+    host = url.split("/", 3)[2] if url.count("/") >= 2 else ""
+    return host.rsplit("@", 1)[-1].lower().removeprefix("www.")
+
+
 def _same_site(url: str, page: Page) -> bool:
-    host = urlsplit(url).netloc.removeprefix("www.")
-    return host == urlsplit(page.url).netloc.removeprefix("www.") or host.endswith(
-        "." + urlsplit(page.url).netloc.removeprefix("www."))
+    site = page.__dict__.get("_site") or page.__dict__.setdefault("_site", _host(page.url))
+    host = _host(url)
+    return host == site or host.endswith("." + site)
 
 
 def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:

@@ -105,12 +105,24 @@ class Page:
         return self.url
 
     def absolute(self, href: str | None) -> str | None:
-        """An absolute http(s) URL for a link, or None for other schemes."""
+        """An absolute http(s) URL for a link, or None for other schemes.
+
+        Pages repeat the same links many times and urljoin is slow, so results are
+        memoised per page and plain absolute URLs skip it."""
         if not href:
             return None
-        href = href.strip()
-        if href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")):
+        cache = self.__dict__.setdefault("_absolute_cache", {})
+        if href in cache:
+            return cache[href]
+        value = self._absolute(href.strip())
+        cache[href] = value
+        return value
+
+    def _absolute(self, href: str) -> str | None:
+        if href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")) or not href:
             return None
+        if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href:
+            return href
         try:
             value = urljoin(self.base_url, href)
         except ValueError:
