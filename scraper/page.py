@@ -16,6 +16,11 @@ from scraper.text import clean
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
                                huge_tree=True, recover=True)
+# lxml.html picks element classes with a Python callback on every element access (about a
+# tenth of extraction time); a C-level default lookup gives the same HtmlElement class.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity))
 
 
 class NotHTML(ValueError):
