@@ -434,15 +434,19 @@ def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element 
 
 
 # --------------------------------------------------------------------------- filtering
-_READ_ALSO = re.compile(r"^\(?(?:related|read (?:more|also|next)|see (?:also|more)|more on this|lesen sie auch|mehr zum thema|"
-                        r"lire aussi|leggi anche(?: su)?|lee también|leia também|читайте також|читайте также|"
-                        r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：]",
-                        re.IGNORECASE)
+_READ_ALSO = re.compile(
+    r"^\(?(?:also on [\w.-]+\s|(?:related|read (?:more|also|next)|see (?:also|more)|more on this|lesen sie auch|"
+    r"mehr zum thema|lire aussi|leggi anche(?: su)?|lee también|leia também|читайте також|читайте также|"
+    r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：])", re.IGNORECASE)
 
 
 def is_read_also(block: Block) -> bool:
     """A 'Read also: <link>' line inside the text: a related link, not body."""
     return bool(block.links) and _READ_ALSO.match(block.text) is not None
+
+
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$")
+_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")  # an unrendered WordPress shortcode
 
 
 def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
@@ -452,9 +456,10 @@ def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
     if sel.FURNITURE.match(key) or is_read_also(block):
         return False
     words = len(block.text.split())
-    if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < 12 and block.tag != "p":
-        return False
-    return True
+    if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
+            and not _URLISH.match(block.text):
+        return False  # a line that is only a link: another story's headline, "Read the report"
+    return not _SHORTCODE.match(block.text)
 
 
 def extract_body(page: Page, headline: str | None, caption_texts: list[str],
@@ -486,7 +491,10 @@ _DATELIKE = re.compile(
 _META_LINE = re.compile(r"^(?:by|por|von|par|di|publicado|published|posted|updated|atualizado|actualizado|"
                         r"aktualisiert|mis à jour|veröffentlicht)\b", re.IGNORECASE)
 _TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chave)\b\s*:?\s|"
-                        r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)", re.IGNORECASE)
+                        r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)|"
+                        r"^.{0,200}\b(?:sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|now|today)\b|"
+                        r"(?:our|the|free|daily|weekly) newsletter|delivered (?:to|through) your|"
+                        r"download (?:our|the) app|follow us on)\b.{0,200}$", re.IGNORECASE)
 
 
 def _is_meta_line(block: Block) -> bool:
@@ -520,12 +528,23 @@ def _kicker(blocks: list[Block], index: int) -> bool:
             and _linky(blocks[index + 1]))
 
 
+_RELATED_HEADING = re.compile(r"^(?:related(?: news| stories| articles| content| coverage)?|more (?:stories|news)|"
+                              r"read more|you may also like|recommended|more on this(?: story)?|weitere artikel|"
+                              r"mehr zum thema|lesen sie auch|à lire aussi|leggi anche|te puede interesar)$",
+                              re.IGNORECASE)
+
+
 def _drop_link_lists(blocks: list[Block]) -> list[Block]:
     """Runs of three or more short, link-heavy blocks are lists of other stories ("More Great
     Stories"), not text; kickers inside the run and the short title before it go with it."""
     out: list[Block] = []
     index = 0
     while index < len(blocks):
+        if _RELATED_HEADING.match(blocks[index].text) and index + 1 < len(blocks) and _linky(blocks[index + 1]):
+            index += 1  # "Related news" and the links under it
+            while index < len(blocks) and _linky(blocks[index]):
+                index += 1
+            continue
         end, links = index, 0
         while end < len(blocks) and (_linky(blocks[end]) or _kicker(blocks, end)):
             links += _linky(blocks[end])
