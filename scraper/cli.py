@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from scraper import __version__
 from scraper.cli_checks import check_jobdir, check_setting_types, check_timezone
-from scraper.sources import InputError, find_pages, read_page, url_hint
+from scraper.sources import InputError, find_pages, page_id, read_page, url_hint
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -80,6 +80,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                       file=sys.stderr)
                 continue
             record["source"] = str(path)
+            if not args.plain:  # the keys evaluation tools join on (article-extraction-benchmark format)
+                record["id"] = page_id(path)
+                record["articleBody"] = record.get("body") or ""
             out.write(json.dumps(ordered(record), ensure_ascii=False) + "\n")
     print(f"extracted {len(pages) - failed} of {len(pages)} pages", file=sys.stderr)
     return EXIT_PARTIAL if failed else EXIT_OK
@@ -180,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
     extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
     extract.add_argument("--url", help="the page's URL (single page only)")
+    extract.add_argument("--plain", action="store_true",
+                         help="omit the evaluation keys id and articleBody (keep only the record and source)")
     extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
                          "the zone recorded in the capture)")
     extract.set_defaults(func=cmd_extract)

@@ -19,6 +19,15 @@ class InputError(Exception):
     """Bad input given by the user: reported as one line, never a traceback."""
 
 
+def page_id(path: Path) -> str:
+    """The page's file name without its page suffixes: 'abc.html.gz' -> 'abc'."""
+    name = path.name
+    for suffix in sorted(PAGE_SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
 def is_page(path: Path) -> bool:
     return path.name.lower().endswith(PAGE_SUFFIXES)
 

@@ -1,0 +1,46 @@
+"""`scraper extract` on saved pages: a folder, gzip, the evaluation keys, --plain."""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.golden import FIXTURES, Case
+
+SEED = Case(FIXTURES / "demo" / "news" / "ngo-4-more-ukrainian-children-rescued")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scraper.cli", "extract", *args],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_folder_of_plain_and_gzipped_pages(tmp_path: Path) -> None:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    shutil.copy(SEED.folder / "page.html", folder / "seed.html")
+    (folder / "seed-copy.html.gz").write_bytes(gzip.compress((SEED.folder / "page.html").read_bytes()))
+    (folder / "notes.txt").write_text("not a page", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    result = run(str(folder), "-o", str(out))
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (result.returncode, result.stderr.strip()) == (0, "extracted 2 of 2 pages")
+    assert [(r["id"], r["source"], r["headline"]) for r in records] == [
+        ("seed-copy", str(folder / "seed-copy.html.gz"), SEED.expected["headline"]),
+        ("seed", str(folder / "seed.html"), SEED.expected["headline"]),
+    ]
+    # the page's own canonical URL resolves its links, so the record equals the golden one
+    record = {k: v for k, v in records[1].items() if k not in ("source", "id", "articleBody", "fetched_at")}
+    assert record == {k: v for k, v in SEED.expected.items() if k != "fetched_at"}
+    assert records[1]["articleBody"] == SEED.expected["body"]
+
+
+def test_plain_output_has_only_record_and_source(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run(str(SEED.folder / "page.html"), "--plain", "-o", str(out))
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert list(record)[-3:] == ["schema_version", "revision", "source"]
