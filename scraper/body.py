@@ -63,9 +63,9 @@ def _is_boilerplate(el: Element) -> bool:
         parts = [p for p in _PART_SPLIT.split(token) if p]
         if not parts or parts[0] in _STATE_PREFIXES:
             continue
-        if parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES):
-            if not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS:
-                return True
+        furniture = parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
+        if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
+            return True
     return False
 
 
@@ -109,7 +109,7 @@ class _Reader:
 
     def flush(self) -> None:
         pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
-        for index, piece in enumerate(pieces):
+        for piece in pieces:
             text = clean(piece)
             if not text:
                 continue

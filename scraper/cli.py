@@ -43,7 +43,7 @@ def _output(path: str | None) -> Iterator[IO[str]]:
         return
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "w", encoding="utf-8")
+        handle = open(path, "w", encoding="utf-8")  # noqa: SIM115 - opening may fail with a user error
     except OSError as exc:
         raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
     with handle:

@@ -132,7 +132,8 @@ def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offse
     return {k: v for k, v in settings.items() if v is not None}
 
 
-_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b(?:[,\s\-–|]*(?:um\s)?(\d{1,2})[:.h](\d{2}))?")
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"
+                          r"(?:[,\s\-–|]*(?:um\s)?(\d{1,2})[:.h](\d{2}))?")
 
 
 def parse_numeric_dmy(raw: str, tz: str | None = None) -> str | None:

@@ -225,7 +225,8 @@ def _caption_near(img: Element, page_images: set[Element]) -> tuple[str | None, 
         if parent.tag not in _TRANSPARENT:
             levels += 1
         if parent.tag == "figure":
-            captions = [el for el in parent.iter() if isinstance(el.tag, str) and el is not parent and _is_caption_el(el)
+            captions = [el for el in parent.iter()
+                        if isinstance(el.tag, str) and el is not parent and _is_caption_el(el)
                         and not _contains_image(el, page_images)]
             captions = [c for c in captions if not any(a in captions for a in c.iterancestors())]
             if not captions:
@@ -371,7 +372,9 @@ def lead_candidates(page: Page) -> list[tuple[Image, str]]:
             out.append((Image(url=absolute, caption=cap, credit=clean_or_none(credit) or cred, alt=None), "json-ld"))
     item = page.microdata_item or {}
     for value in item.get("image", []):
-        entry = {k: (v[0] if isinstance(v, list) and v else v) for k, v in value.items()} if isinstance(value, dict) else value
+        entry = value
+        if isinstance(value, dict):  # microdata values are lists; take the first of each
+            entry = {k: (v[0] if isinstance(v, list) and v else v) for k, v in value.items()}
         for url, caption, credit in _ld_images(entry):
             absolute = page.absolute(url)
             if absolute:
@@ -427,8 +430,8 @@ def extract_images(page: Page, container: Element | None = None) -> tuple[list[I
         if any(same_picture(image["url"], other["url"]) for other, _ in leads):
             merged = Image(url=image["url"], caption=image["caption"] or lead["caption"],
                            credit=image["credit"] or lead["credit"], alt=image["alt"] or lead["alt"])
-            return [merged] + images[:index] + images[index + 1:], source
-    return [lead] + images, source
+            return [merged, *images[:index], *images[index + 1:]], source
+    return [lead, *images], source
 
 
 def _near_article(page: Page, image: Image, container: Element | None) -> bool:

@@ -91,7 +91,7 @@ def headline(page: Page) -> Found:
     for text, source in candidates:
         if fold(text) in folded_h1:
             return text, source
-    for text, source in candidates:  # "Headline | Site" where the h1 says "Headline"
+    for text, _ in candidates:  # "Headline | Site" where the h1 says "Headline"
         for h1 in h1s:
             if len(h1) > 10 and fold(text).startswith(fold(h1)) and _SUFFIX.fullmatch(text[len(h1):]):
                 return h1, "html"

@@ -105,7 +105,7 @@ def section_labels(page: Page) -> list[str]:
             parts = [p for p in (" ".join(c.text_content().split()) for c in block if isinstance(c.tag, str)) if p]
             parts = [p for p in parts if not _HOME.match(p)]
             if parts:
-                texts.append(parts[-1] if len(parts) == 1 else parts[-1])
+                texts.append(parts[-1])
             continue
         link = block.find(".//a")
         texts.append(link.text_content() if link is not None else block.text_content())

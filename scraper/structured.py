@@ -162,11 +162,8 @@ def microdata_item(tree: lxml_html.HtmlElement) -> tuple[Node, lxml_html.HtmlEle
 def _item(scope: lxml_html.HtmlElement, depth: int) -> Node:
     item: Node = {"@type": [t.rstrip("/").rsplit("/", 1)[-1] for t in scope.get("itemtype", "").split()]}
     for el in _props(scope):
-        value: Any
-        if el.get("itemscope") is not None and depth < 4:
-            value = _item(el, depth + 1)
-        else:
-            value = _itemprop_value(el)
+        nested = el.get("itemscope") is not None and depth < 4
+        value: Any = _item(el, depth + 1) if nested else _itemprop_value(el)
         for name in el.get("itemprop", "").split():
             item.setdefault(name, []).append(value)
     return item

@@ -252,7 +252,7 @@ def build_routes(server: FaultServer) -> dict[str, Handler]:
         "/sitemap-entity-bomb.xml": _fixed(200, ENTITY_BOMB, "application/xml"),
         "/sitemap-external-entity.xml": _fixed(200, EXTERNAL_ENTITY, "application/xml"),
     }
-    routes.update({path: _redirect(target) for path, target in zip(chain, chain[1:] + [n + "ok-article-plain-text"])})
+    routes.update({path: _redirect(target) for path, target in zip(chain, [*chain[1:], n + "ok-article-plain-text"], strict=True)})
     unlinked = ("/robots.txt", dup, n + "end-of-short-chain-story", n + "redirect-loop-second-story")
     linked = [p for p in routes if p not in unlinked and not p.startswith("/chain/")]
     links = [(p, "Link to " + p.strip("/").replace("/", " ").replace("-", " ")) for p in linked]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import json
 
 _WORDS = ("the council said on tuesday that the river bridge will reopen after repairs to its "
           "steel frame and that traffic will be limited to buses and bicycles for several weeks").split()
@@ -22,8 +23,8 @@ def article_html(headline: str, body: list[str], *, lang: str = "en", meta_chars
     """A news article page: JSON-LD NewsArticle, h1, body paragraphs, optional related links."""
     charset = f'<meta charset="{meta_charset}">' if meta_charset else ""
     ps = "\n".join(f"<p>{html.escape(p)}</p>" for p in body)
-    ld = ('{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "%s", '
-          '"datePublished": "%s"}' % (headline.replace('"', "'"), published))
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": headline.replace('"', "'"), "datePublished": published})
     aside = "".join(f'<li><a href="{html.escape(u)}">{html.escape(t)}</a></li>' for u, t in related)
     aside = f'<aside class="related"><h2>Related</h2><ul>{aside}</ul></aside>' if related else ""
     return (f'<!DOCTYPE html><html lang="{lang}"><head>{charset}<title>{html.escape(headline)}</title>'
