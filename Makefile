@@ -20,6 +20,7 @@ demo: $(STAMP)
 
 ## make test: install and run every test
 test: $(STAMP)
+	$(BIN)/ruff check scraper spiders pipelines tests
 	$(BIN)/python -m pytest
 
 ## make bench: extraction quality and speed, ours and trafilatura side by side
