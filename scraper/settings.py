@@ -5,6 +5,7 @@ Project settings (beyond Scrapy's own):
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    STATE_DIR          crawl state folder for incremental runs (empty: in memory, this run only).
 """
 from __future__ import annotations
 
@@ -39,13 +40,18 @@ HTTPCACHE_DIR = "httpcache"
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
-    "pipelines.dedupe.DedupePipeline": 300,
+    "pipelines.state.StatePipeline": 300,
     "pipelines.export.JsonLinesExportPipeline": 900,
 }
 
 EXTENSIONS = {
     "scraper.crawl.outcomes.Outcomes": 100,
 }
+
+DOWNLOADER_MIDDLEWARES = {
+    "scraper.crawl.skip.SkipMiddleware": 40,
+}
+STATE_DIR = ""
 
 SITE_TIMEZONE = "UTC"
 OUTPUT_DIR = "output"
