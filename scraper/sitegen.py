@@ -26,7 +26,8 @@ _WORDS = ("council", "river", "budget", "school", "harbour", "minister", "festiv
 class Article:
     index: int
     date: dt.datetime
-    edit: int = 0
+    edit: int = 0                        #: content edits (each adds an "Update" paragraph)
+    modified: dt.datetime | None = None  #: explicit last-modified time (default: date + edit hours)
 
     @property
     def path(self) -> str:
@@ -41,7 +42,7 @@ class Article:
         return ("Ann Lee", "Bo Kim", "Cy Dunn")[self.index % 3]
 
     def lastmod(self) -> str:
-        return (self.date + dt.timedelta(hours=self.edit)).isoformat()
+        return (self.modified or self.date + dt.timedelta(hours=self.edit)).isoformat()
 
 
 def articles(count: int, start: dt.datetime | None = None) -> list[Article]:

@@ -26,9 +26,10 @@ from typing import Any
 
 from scraper.discovery import UrlFilter, is_newer, is_older, moment
 
-#: Record fields that make up "the content": a change in any of them is a new revision.
-CONTENT_FIELDS = ("headline", "authors", "published", "modified", "section", "tags", "language",
-                  "description", "body", "images")
+#: Record fields that make up "the content": a change in any of them is a new revision. Not
+#: ``modified``: a bumped date over the same text is no edit.
+CONTENT_FIELDS = ("headline", "authors", "published", "section", "tags", "language", "description", "body",
+                  "images")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
