@@ -44,11 +44,17 @@ class Site:
         self.server.server_close()
 
 
+def crawl_command(*args: str) -> list[str]:
+    """``scraper crawl`` with fast test settings first (``args`` may override them)."""
+    return [sys.executable, "-m", "scraper.cli", "crawl", *FAST, *args]
+
+
+ENV = dict(os.environ, PYTHONPATH=str(REPO))
+
+
 def crawl(*args: str, cwd: Path = REPO, check: bool = True) -> subprocess.CompletedProcess[str]:
     """``scraper crawl ARGS`` in a subprocess (a Twisted reactor runs once per process)."""
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    done = subprocess.run([sys.executable, "-m", "scraper.cli", "crawl", *args, *FAST], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(crawl_command(*args), cwd=cwd, env=ENV, capture_output=True, text=True, timeout=300)
     if check and done.returncode != 0:
         raise AssertionError(f"crawl failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return done
