@@ -61,6 +61,13 @@ def _paragraphs(article: Article) -> str:
     return "\n".join(out)
 
 
+def _related(article: Article) -> str:
+    """Links to the two previous stories (their paths do not depend on edits)."""
+    earlier = [Article(i, article.date - dt.timedelta(hours=article.index - i))
+               for i in range(max(0, article.index - 2), article.index)]
+    return "".join(f'<li><a href="{a.path}">{html.escape(a.title)}</a></li>' for a in earlier)
+
+
 def article_html(article: Article) -> str:
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
           "datePublished": article.date.isoformat(), "dateModified": article.lastmod(),
@@ -71,7 +78,7 @@ def article_html(article: Article) -> str:
 <body><header><nav><a href="/news/">News</a> <a href="/about/">About</a></nav></header>
 <main><article><h1>{html.escape(article.title)}</h1><p class="byline">By {article.author}</p>
 {_paragraphs(article)}
-</article></main><footer><a href="/about/">About us</a></footer></body></html>"""
+</article><aside class="related"><h2>Related stories</h2><ul>{_related(article)}</ul></aside></main><footer><a href="/about/">About us</a></footer></body></html>"""
 
 
 def listing_html(entries: list[Article], page: int, pages: int) -> str:

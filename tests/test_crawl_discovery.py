@@ -20,6 +20,7 @@ def run(site: Site, tmp_path: Path, *args: str) -> tuple[list[dict], dict, list[
     crawl(*args, "-s", f"OUTPUT_DIR={tmp_path / 'out'}")
     folder = only_run(tmp_path / "out")
     report = json.loads((folder / "report.json").read_text())
+    assert (report["adds_up"], report["urls_met"]) == (True, sum(report["outcomes"].values()))
     return read_jsonl(folder / "articles.jsonl"), report, read_jsonl(folder / "outcomes.jsonl")
 
 

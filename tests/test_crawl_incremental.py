@@ -15,7 +15,9 @@ def run(site: Site, out: Path, state: Path) -> tuple[list[dict], dict]:
     site.requests.clear()
     crawl("--sitemap", site.base + "/sitemap-index.xml", "--state", str(state), "-s", f"OUTPUT_DIR={out}")
     (folder,) = set(out.iterdir()) - before
-    return read_jsonl(folder / "articles.jsonl"), json.loads((folder / "report.json").read_text())
+    report = json.loads((folder / "report.json").read_text())
+    assert (report["adds_up"], report["urls_met"]) == (True, sum(report["outcomes"].values()))
+    return read_jsonl(folder / "articles.jsonl"), report
 
 
 def fetched_articles(site: Site) -> list[str]:

@@ -80,6 +80,7 @@ class Outcomes:
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         crawler.signals.connect(ext.request_scheduled, signal=signals.request_scheduled)
+        crawler.signals.connect(ext.request_dropped, signal=signals.request_dropped)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
@@ -98,6 +99,13 @@ class Outcomes:
             return  # the same URL, continued
         self.met += 1
         self.stats.inc_value("outcome/met")
+
+    def request_dropped(self, request: Request, spider: Spider) -> None:
+        # Sent after request_scheduled when the duplicate filter refuses the request: not met after all.
+        if "retry_times" in request.meta or "redirect_times" in request.meta:
+            return
+        self.met -= 1
+        self.stats.inc_value("outcome/met", -1)
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
         self.record(item.get("url") or response.url, "exported", None)
