@@ -6,6 +6,7 @@ Project settings (beyond Scrapy's own):
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
     STATE_DIR          crawl state folder for incremental runs (empty: in memory, this run only).
+    REDIS_URL, REDIS_JOB, REDIS_IDLE_CLOSE  scale out on scrapy-redis (scraper.crawl.scale).
 """
 from __future__ import annotations
 
@@ -46,7 +47,14 @@ ITEM_PIPELINES = {
 
 EXTENSIONS = {
     "scraper.crawl.outcomes.Outcomes": 100,
+    "scraper.crawl.scale.RedisIdleClose": 200,
 }
+
+# Scale out: -s REDIS_URL=redis://host:6379 (scraper crawl --redis URL); see scraper/crawl/scale.py.
+ADDONS = {"scraper.crawl.scale.RedisAddon": 0}
+REDIS_URL = ""
+REDIS_JOB = "news"
+REDIS_IDLE_CLOSE = 10.0
 
 DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.skip.SkipMiddleware": 40,

@@ -52,7 +52,9 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True)
+            # Redis workers share the duplicate filter: only one of them fetches each start URL.
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed,
+                                 dont_filter=not self.settings.get("REDIS_URL"))
         for request in self.discovery_requests(self.start_urls):
             yield request
 

@@ -4,11 +4,14 @@ With ``OUTPUT_FILE`` set (``scraper crawl -o FILE``) the folder is the file's
 folder and the articles file keeps its name. Otherwise every run gets its own
 folder ``OUTPUT_DIR/<run id>/`` named by its start time (UTC), e.g.
 ``output/20261126T060851Z/articles.jsonl``. A run resumed from a JOBDIR keeps
-the folder it started with (the id is stored in the job folder).
+the folder it started with (the id is stored in the job folder). A scrapy-redis
+worker (``REDIS_URL``) adds its host name and process id: ``<time>-<host>-<pid>``.
 """
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import weakref
 from pathlib import Path
 from typing import Any
@@ -21,6 +24,8 @@ def run_id(crawler: Any) -> str:
     if crawler in _RUN_IDS:
         return _RUN_IDS[crawler]
     value = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if crawler.settings.get("REDIS_URL"):  # several workers of one crawl: a folder each
+        value += f"-{socket.gethostname()}-{os.getpid()}"
     jobdir = crawler.settings.get("JOBDIR")
     if jobdir:
         stored = Path(jobdir) / "run_id"
