@@ -63,6 +63,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scraper.crawl.skip.SkipMiddleware": 40,
 }
 STATE_DIR = ""
+# Seen request fingerprints on disk (SQLite), so memory stays flat as a crawl grows.
+DUPEFILTER_CLASS = "scraper.crawl.dupefilter.DiskDupeFilter"
 
 SITE_TIMEZONE = "UTC"
 OUTPUT_DIR = "output"

@@ -29,8 +29,9 @@ class RedisAddon:
         if not settings.get("REDIS_URL"):
             return
         job = settings.get("REDIS_JOB") or "news"
-        settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="addon")
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="addon")
+        # "cmdline": the project's own DUPEFILTER_CLASS (on disk) must give way to the shared one.
+        settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="cmdline")
+        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="cmdline")
         settings.set("SCHEDULER_PERSIST", True, priority="addon")
         settings.set("SCHEDULER_QUEUE_KEY", f"{job}:requests", priority="addon")
         settings.set("SCHEDULER_DUPEFILTER_KEY", f"{job}:dupefilter", priority="addon")
