@@ -25,7 +25,7 @@ class StatePipeline:
         self.state: CrawlState | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "StatePipeline":
+    def from_crawler(cls, crawler: Any) -> StatePipeline:
         return cls(crawler)
 
     def open_spider(self) -> None:

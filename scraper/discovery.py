@@ -238,7 +238,7 @@ class UrlFilter:
     deny: re.Pattern[str] | None = None
 
     @classmethod
-    def build(cls, allow: str | None, deny: str | None) -> "UrlFilter":
+    def build(cls, allow: str | None, deny: str | None) -> UrlFilter:
         try:
             return cls(re.compile(allow) if allow else None, re.compile(deny) if deny else None)
         except re.error as exc:

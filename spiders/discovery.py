@@ -22,8 +22,7 @@ import scrapy
 from scrapy.http import Response
 
 from scraper.crawl.state import CrawlState, skip_reason, state_for
-from scraper.discovery import (UrlFilter, kind_of, parse_feed, parse_since, parse_sitemap, robots_sitemaps,
-                               robots_url)
+from scraper.discovery import UrlFilter, kind_of, parse_feed, parse_since, parse_sitemap, robots_sitemaps, robots_url
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
@@ -89,8 +88,7 @@ class DiscoveryMixin:
         entries = parse_feed(response.body, response.url) if kind == "feed" else parse_sitemap(response.body,
                                                                                                response.url)
         for entry in entries:
-            request = response.follow(entry.url, callback=self.parse, errback=self.failed,  # type: ignore[attr-defined]
-                                      meta={"entry_date": entry.date})
+            request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
             yield self.decided(request, entry.date)
 
     def follow_link(self, response: Response, url: str) -> scrapy.Request:

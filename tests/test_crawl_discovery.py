@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from scraper.sitegen import articles, write_site
-from tests.localsite import Site, crawl, only_run, read_jsonl, site  # noqa: F401 (fixture)
+from tests.localsite import Site, crawl, only_run, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 ENTRIES = articles(12)
 

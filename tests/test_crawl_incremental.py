@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from scraper.sitegen import articles, write_article, write_discovery, write_site
-from tests.localsite import Site, crawl, read_jsonl, site  # noqa: F401 (fixture)
+from tests.localsite import Site, crawl, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 
 def run(site: Site, out: Path, state: Path) -> tuple[list[dict], dict]:

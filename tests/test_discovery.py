@@ -6,8 +6,19 @@ import gzip
 
 import pytest
 
-from scraper.discovery import (Entry, UrlFilter, gunzip_if_needed, is_newer, is_older, kind_of, parse_feed,
-                               parse_since, parse_sitemap, robots_sitemaps, robots_url)
+from scraper.discovery import (
+    Entry,
+    UrlFilter,
+    gunzip_if_needed,
+    is_newer,
+    is_older,
+    kind_of,
+    parse_feed,
+    parse_since,
+    parse_sitemap,
+    robots_sitemaps,
+    robots_url,
+)
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from scraper.sitegen import articles, write_site
-from tests.localsite import ENV, REPO, Site, crawl, only_run, read_jsonl, site  # noqa: F401 (fixture)
+from tests.localsite import ENV, REPO, Site, crawl, only_run, read_jsonl, site_fixture  # noqa: F401 (fixture)
 from tests.test_crawl_redis import free_port
 
 BIN = Path(sys.executable).parent
@@ -60,7 +60,7 @@ def test_scrapyd_deploy_schedule_matches_a_local_run(site: Site, scrapyd: str, t
     xdg = tmp_path / "xdg"
     xdg.mkdir()
     (xdg / "scrapy.cfg").write_text(f"[deploy:test]\nurl = {scrapyd}/\nproject = scraper\n")
-    deployed = subprocess.run([str(BIN / "scrapyd-deploy"), "test", "-v", "r1"], cwd=REPO,
+    deployed = subprocess.run([str(BIN / "scrapyd-deploy"), "test", "-v", "r1"], check=False, cwd=REPO,
                               env=dict(ENV, XDG_CONFIG_HOME=str(xdg)), capture_output=True, text=True, timeout=300)
     assert (deployed.returncode, call(scrapyd, "listspiders.json?project=scraper")["spiders"]) == (0, ["news"]), \
         deployed.stderr

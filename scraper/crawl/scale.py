@@ -45,7 +45,7 @@ class RedisIdleClose:
         self.idle_since: float | None = None
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "RedisIdleClose":
+    def from_crawler(cls, crawler: Any) -> RedisIdleClose:
         if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured("REDIS_URL not set")
         ext = cls(crawler.settings.getfloat("REDIS_IDLE_CLOSE", 10.0))

@@ -81,7 +81,7 @@ class CrawlState:
         self.run = run
         self.db: sqlite3.Connection | None = None
 
-    def open(self) -> "CrawlState":
+    def open(self) -> CrawlState:
         if self.db is None:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -143,7 +143,7 @@ class CrawlState:
 
 
 # --------------------------------------------------------------------------- one state per crawler
-_STATES: "weakref.WeakKeyDictionary[Any, CrawlState]" = weakref.WeakKeyDictionary()
+_STATES: weakref.WeakKeyDictionary[Any, CrawlState] = weakref.WeakKeyDictionary()
 
 
 def state_path(settings: Any, spider_name: str) -> str:
