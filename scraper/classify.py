@@ -19,6 +19,8 @@ _DATE_PATH = re.compile(r"/(?:19|20)\d{2}[/-]\d{1,2}(?:[/-]\d{1,2})?/|/(?:19|20)
 _SLUG = re.compile(r"[a-z0-9\u00c0-\uffff]+(?:-[a-z0-9\u00c0-\uffff]+){3,}", re.IGNORECASE)
 _ID = re.compile(r"(?:^|[/-])\d{5,}(?:[./-]|$)")
 _LISTING_LD = ("CollectionPage", "ItemList", "SearchResultsPage", "WebSite")
+#: Paginated listings addressed by query: ?page=2, &p=3, ?offset=40, ?start=20.
+_PAGE_QUERY = re.compile(r"(?:^|&)(?:page|p|pg|offset|start)=\d+(?:&|$)", re.IGNORECASE)
 
 
 @dataclass
@@ -30,8 +32,11 @@ class Verdict:
 
 def url_signals(url: str) -> list[tuple[str, float]]:
     """Signals from the URL's shape alone."""
-    path = urlsplit(url).path
+    parts = urlsplit(url)
+    path = parts.path
     signals: list[tuple[str, float]] = []
+    if _PAGE_QUERY.search(parts.query):
+        signals.append(("url:page-query", -2.0))
     segments = [s for s in path.split("/") if s]
     if not segments:
         signals.append(("url:homepage", -3.0))

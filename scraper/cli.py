@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from scraper import __version__
 from scraper.cli_checks import check_jobdir, check_setting_types, check_timezone
+from scraper.crawl.options import add_crawl_options
 from scraper.sources import InputError, find_pages, page_id, read_page, url_hint
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -136,9 +137,15 @@ def summary(stats: dict[str, Any]) -> str:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from scraper.crawl.options import apply_crawl_settings, spider_args
+
     urls = [check_url(u) for u in args.urls]
+    for url in args.sitemap + args.feed:
+        check_url(url)
+    arguments = spider_args(args, urls)
     settings = _settings(args)
-    stats = run_crawl(settings, start_urls=",".join(urls))
+    apply_crawl_settings(args, settings)
+    stats = run_crawl(settings, **arguments)
     print(summary(stats), file=sys.stderr)
     return EXIT_OK
 
@@ -172,10 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     crawl = sub.add_parser("crawl", help="crawl sites from start URLs and export JSON Lines")
-    crawl.add_argument("urls", nargs="+", metavar="URL")
-    crawl.add_argument("-o", "--output", default="output/articles.jsonl", help="JSON Lines file to write")
+    crawl.add_argument("urls", nargs="*", metavar="URL")
+    crawl.add_argument("-o", "--output", help="JSON Lines file (default: OUTPUT_DIR/<run start time>/articles.jsonl)")
     crawl.add_argument("--timezone", help="IANA zone for dates without an offset (SITE_TIMEZONE)")
     crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    add_crawl_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 
     extract = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz, folders)")

@@ -11,6 +11,8 @@ Project settings (beyond Scrapy's own):
     DATASET_GZIP       compress articles.jsonl to articles.jsonl.gz when the run ends (default False).
     WARC_ENABLED       store every fetched response as WARC (scraper.crawl.warc_capture; default False).
     WARC_FILE          the WARC file (default: capture.warc.gz in the dataset folder).
+    STATE_DIR          crawl state folder for incremental runs (empty: in memory, this run only).
+    REDIS_URL, REDIS_JOB, REDIS_IDLE_CLOSE  scale out on scrapy-redis (scraper.crawl.scale).
 """
 from __future__ import annotations
 
@@ -28,6 +30,9 @@ CONCURRENT_REQUESTS = 32
 CONCURRENT_REQUESTS_PER_DOMAIN = 8
 DOWNLOAD_DELAY = 0.25
 DOWNLOAD_TIMEOUT = 30
+# Scrapy starts CONCURRENT_ITEMS tasks per callback output (default 100); our callbacks yield one
+# item, so 8 is plenty and makes a crawl ~25% faster (make bench-crawl).
+CONCURRENT_ITEMS = 8
 DOWNLOAD_MAXSIZE = 32 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 8 * 1024 * 1024
 RETRY_ENABLED = True
@@ -47,11 +52,12 @@ HTTPCACHE_DIR = "httpcache"
 ITEM_PIPELINES = {
     "pipelines.normalize.NormalizePipeline": 100,
     "pipelines.validate.ValidatePipeline": 200,
-    "pipelines.dedupe.DedupePipeline": 300,
+    "pipelines.state.StatePipeline": 300,
     "pipelines.export.JsonLinesExportPipeline": 900,
 }
 
 DOWNLOADER_MIDDLEWARES = {
+    "scraper.crawl.skip.SkipMiddleware": 40,  # entries the spider decided not to fetch (unchanged, too old)
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.crawl.retry_after.RetryAfterMiddleware": 550,  # RetryMiddleware + Retry-After
     "scraper.crawl.gzip_check.GzipCheckMiddleware": 595,  # just before HttpCompressionMiddleware (590)
@@ -63,7 +69,18 @@ EXTENSIONS = {
     "scraper.crawl.job_guard.JobGuard": 50,  # JOBDIR only: recover from a killed run
     "scraper.crawl.listings.Listings": 110,
     "scraper.crawl.manifest.Manifest": 120,
+    "scraper.crawl.scale.RedisIdleClose": 200,
 }
+
+# Scale out: -s REDIS_URL=redis://host:6379 (scraper crawl --redis URL); see scraper/crawl/scale.py.
+ADDONS = {"scraper.crawl.scale.RedisAddon": 0}
+REDIS_URL = ""
+REDIS_JOB = "news"
+REDIS_IDLE_CLOSE = 10.0
+
+STATE_DIR = ""
+# Seen request fingerprints on disk (SQLite), so memory stays flat as a crawl grows.
+DUPEFILTER_CLASS = "scraper.crawl.dupefilter.DiskDupeFilter"
 
 SITE_TIMEZONE = "UTC"
 OUTPUT_DIR = "output"

@@ -3,6 +3,7 @@
 Arguments (``-a name=value``):
     start_urls       comma-separated URLs to start from (home, section, listing pages).
     allowed_domains  comma-separated domains to stay in (default: the start URLs' hosts).
+    sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since: see ``spiders.discovery``.
 
 The spider only routes: every page is handed to ``scraper.extract``; the
 decision "article or listing" is ``scraper.classify``. Each response ends
@@ -25,6 +26,7 @@ from scraper.extract import extract_page
 from scraper.links import section_links
 from scraper.page import NotHTML, Page
 from scraper.route import entry_urls, judge, listing_record
+from spiders.discovery import DiscoveryMixin
 
 
 def _split(value: str | list[str] | None) -> list[str]:
@@ -35,19 +37,27 @@ def _split(value: str | list[str] | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(DiscoveryMixin, scrapy.Spider):
     name = "news"
 
     def __init__(self, start_urls: str | list[str] | None = None, allowed_domains: str | None = None,
+                 sitemap_urls: str | None = None, feed_urls: str | None = None, robots_sitemaps: str | None = None,
+                 allow: str | None = None, deny: str | None = None, since: str | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.start_urls = _split(start_urls)
+        self.setup_discovery(sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since)
         hosts = _split(allowed_domains) or [urlsplit(u).hostname or "" for u in self.start_urls]
+        hosts += [] if allowed_domains else self.discovery_hosts()
         self.allowed_domains = sorted({h for h in hosts if h})
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
-            yield scrapy.Request(url, callback=self.parse, errback=self.failed, dont_filter=True)
+            # Redis workers share the duplicate filter: only one of them fetches each start URL.
+            yield scrapy.Request(url, callback=self.parse, errback=self.failed,
+                                 dont_filter=not self.settings.get("REDIS_URL"))
+        for request in self.discovery_requests(self.start_urls):
+            yield request
 
     def outcome(self, url: str, outcome: str, reason: str | None = None) -> None:
         """Report what became of a URL (see scraper.crawl.outcomes)."""
@@ -56,8 +66,9 @@ class NewsSpider(scrapy.Spider):
     def failed(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "unknown"
-        reason = failure_reason(failure)
-        outcome = "dropped" if reason in ("robots_txt", "offsite") else "failed"
+        skipped = request.meta.get("skip") if request is not None else None
+        reason = skipped or failure_reason(failure)
+        outcome = "dropped" if skipped or reason in ("robots_txt", "offsite") else "failed"
         self.logger.info("%s %s: %s", outcome, url, reason)
         self.outcome(url, outcome, reason)
 
@@ -95,5 +106,6 @@ class NewsSpider(scrapy.Spider):
     def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
         """Requests for links within the allowed domains (offsite links are not met at all)."""
         for url in urls:
-            if self._allowed(url):
-                yield response.follow(url, callback=self.parse, errback=self.failed)
+            # start URLs bypass the duplicate filter (dont_filter), so links back to them are not followed
+            if self._allowed(url) and url not in self.start_urls:
+                yield self.follow_link(response, url)

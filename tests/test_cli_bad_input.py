@@ -24,7 +24,7 @@ CASES = [
     ([], 2, "scraper: error: the following arguments are required: command"),
     (["fetch"], 2, "scraper: error: argument command: invalid choice: 'fetch' "
                    "(choose from 'crawl', 'extract', 'demo', 'validate', 'stats', 'report')"),
-    (["crawl"], 2, "scraper: error: the following arguments are required: URL"),
+    (["crawl"], 2, "scraper: error: nothing to crawl: give start URLs, --sitemap or --feed"),
     (["crawl", "example.com"], 2, "scraper: error: 'example.com' is not an http(s) URL"),
     (["crawl", "ftp://example.com/"], 2, "scraper: error: 'ftp://example.com/' is not an http(s) URL"),
     (["crawl", "http://"], 2, "scraper: error: 'http://' is not an http(s) URL"),

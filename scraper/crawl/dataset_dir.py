@@ -4,11 +4,16 @@ With ``OUTPUT_FILE`` set (``scraper crawl -o FILE``) the folder is the file's
 folder and the articles file keeps its name. Otherwise every run gets its own
 folder ``OUTPUT_DIR/<run id>/`` named by its start time (UTC), e.g.
 ``output/20261126T060851Z/articles.jsonl``. A run resumed from a JOBDIR keeps
-the folder it started with (the id is stored in the job folder).
+the folder it started with (the id is stored in the job folder). A scrapy-redis
+worker (``REDIS_URL``) adds its host name and process id: ``<time>-<host>-<pid>``; a run
+started in the same second as another adds ``-2``, ``-3``...
 """
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
+import socket
 import weakref
 from pathlib import Path
 from typing import Any
@@ -21,16 +26,34 @@ def run_id(crawler: Any) -> str:
     if crawler in _RUN_IDS:
         return _RUN_IDS[crawler]
     value = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if crawler.settings.get("REDIS_URL"):  # several workers of one crawl: a folder each
+        value += f"-{socket.gethostname()}-{os.getpid()}"
     jobdir = crawler.settings.get("JOBDIR")
-    if jobdir:
-        stored = Path(jobdir) / "run_id"
-        if stored.is_file():
+    stored = Path(jobdir) / "run_id" if jobdir else None
+    resumed = stored is not None and stored.is_file()
+    if not resumed and not crawler.settings.get("OUTPUT_FILE"):
+        value = claim_folder(Path(crawler.settings.get("OUTPUT_DIR") or "output"), value)
+    if stored is not None:
+        if resumed:
             value = stored.read_text(encoding="utf-8").strip() or value
         else:
             stored.parent.mkdir(parents=True, exist_ok=True)
             stored.write_text(value + "\n", encoding="utf-8")
     _RUN_IDS[crawler] = value
     return value
+
+
+def claim_folder(output_dir: Path, value: str) -> str:
+    """``value``, or ``value-2``, ``value-3``... whichever folder this process creates first:
+    two runs started in the same second never share a dataset folder."""
+    for number in itertools.count(1):
+        candidate = value if number == 1 else f"{value}-{number}"
+        try:
+            (output_dir / candidate).mkdir(parents=True)
+            return candidate
+        except FileExistsError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def articles_file(crawler: Any) -> Path:

@@ -1,0 +1,183 @@
+"""Persistent crawl state: what earlier runs exported, so the next run fetches only what is new.
+
+One SQLite file per spider in ``STATE_DIR`` (``STATE_DIR/<spider>.sqlite``);
+``STATE_DIR`` empty keeps the state in memory for the run only (in-run
+de-duplication, nothing remembered). WAL mode lets several crawler processes
+on one machine share the file (``--redis`` workers).
+
+Tables:
+    articles  key (canonical URL, else URL), url, content hash, lastmod (the
+              page's own modified/published date), fetched_at, revision, run
+              (the run that last met it: in-run duplicates).
+    bodies    body hash -> key and run (in-run ``duplicate_body``).
+
+Settings: STATE_DIR.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+import weakref
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scraper.discovery import UrlFilter, is_newer, is_older, moment
+
+#: Record fields that make up "the content": a change in any of them is a new revision. Not
+#: ``modified``: a bumped date over the same text is no edit.
+CONTENT_FIELDS = ("headline", "authors", "published", "section", "tags", "language", "description", "body",
+                  "images")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    key TEXT PRIMARY KEY, url TEXT NOT NULL, content_hash TEXT NOT NULL, lastmod TEXT,
+    fetched_at TEXT, revision INTEGER NOT NULL, run TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+CREATE TABLE IF NOT EXISTS bodies (hash TEXT PRIMARY KEY, key TEXT NOT NULL, run TEXT NOT NULL);
+"""
+
+
+def content_hash(record: dict[str, Any]) -> str:
+    """SHA-1 of the record's content fields (not url, fetched_at or revision)."""
+    content = {name: record.get(name) for name in CONTENT_FIELDS}
+    return hashlib.sha1(json.dumps(content, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def body_hash(body: str | None) -> str:
+    return hashlib.sha1((body or "").encode("utf-8")).hexdigest()
+
+
+def record_key(record: dict[str, Any]) -> str:
+    return str(record.get("canonical_url") or record["url"])
+
+
+@dataclass(frozen=True)
+class Known:
+    """What the state remembers of an article."""
+
+    key: str
+    url: str
+    content_hash: str
+    lastmod: str | None
+    fetched_at: str | None
+    revision: int
+    run: str
+
+    def changed_since(self, date: str | None) -> bool:
+        """True when a sitemap/feed date is after both the page's own date and our last fetch."""
+        stamps = [s for s in (self.lastmod, self.fetched_at) if moment(s) is not None]
+        latest = max(stamps, key=lambda s: moment(s)) if stamps else None  # type: ignore[arg-type,return-value]
+        return is_newer(date, latest)
+
+
+class CrawlState:
+    """The state file. ``run`` names the current run (its start time)."""
+
+    def __init__(self, path: str | Path, run: str) -> None:
+        self.path = str(path)
+        self.run = run
+        self.db: sqlite3.Connection | None = None
+
+    def open(self) -> CrawlState:
+        if self.db is None:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(_SCHEMA)
+        return self
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+    def _conn(self) -> sqlite3.Connection:
+        return self.open().db  # type: ignore[return-value]
+
+    def lookup(self, url: str) -> Known | None:
+        """The article fetched from ``url`` or whose canonical URL is ``url``."""
+        row = self._conn().execute(
+            "SELECT key, url, content_hash, lastmod, fetched_at, revision, run FROM articles "
+            "WHERE key = ? OR url = ? LIMIT 1", (url, url)).fetchone()
+        return Known(*row) if row else None
+
+    def verdict(self, record: dict[str, Any]) -> tuple[str, int]:
+        """What a freshly extracted record is: ``("new"|"changed", revision)``,
+        ``("unchanged"|"duplicate_url"|"duplicate_body", 0)``; remembers it (one transaction)."""
+        db = self._conn()
+        key, digest, body = record_key(record), content_hash(record), body_hash(record.get("body"))
+        lastmod = record.get("modified") or record.get("published")
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            verdict = self._verdict(db, record, key, digest, body, lastmod)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return verdict
+
+    def _verdict(self, db: sqlite3.Connection, record: dict[str, Any], key: str, digest: str, body: str,
+                 lastmod: str | None) -> tuple[str, int]:
+        row = db.execute("SELECT content_hash, revision, run FROM articles WHERE key = ? OR url = ? LIMIT 1",
+                         (key, record["url"])).fetchone()
+        if row and row[2] == self.run:
+            return "duplicate_url", 0
+        twin = db.execute("SELECT key FROM bodies WHERE hash = ? AND run = ?", (body, self.run)).fetchone()
+        if twin and twin[0] != key:
+            return "duplicate_body", 0
+        db.execute("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?)", (body, key, self.run))
+        if row and row[0] == digest:
+            db.execute("UPDATE articles SET run = ?, fetched_at = ?, lastmod = ? WHERE key = ? OR url = ?",
+                       (self.run, record.get("fetched_at"), lastmod, key, record["url"]))
+            return "unchanged", 0
+        revision = row[1] + 1 if row else 1
+        db.execute("DELETE FROM articles WHERE key = ? OR url = ?", (key, record["url"]))
+        db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (key, record["url"], digest, lastmod, record.get("fetched_at"), revision, self.run))
+        return ("changed" if row else "new"), revision
+
+
+# --------------------------------------------------------------------------- one state per crawler
+_STATES: weakref.WeakKeyDictionary[Any, CrawlState] = weakref.WeakKeyDictionary()
+
+
+def state_path(settings: Any, spider_name: str) -> str:
+    folder = settings.get("STATE_DIR") or ""
+    return str(Path(folder) / f"{spider_name}.sqlite") if folder else ":memory:"
+
+
+def state_for(crawler: Any) -> CrawlState:
+    """The crawler's state (spider and pipeline share it); closed when the spider closes."""
+    if crawler not in _STATES:
+        from scrapy import signals
+
+        from scraper.crawl.dataset_dir import run_id
+
+        name = crawler.spidercls.name if crawler.spidercls else "crawl"
+        state = CrawlState(state_path(crawler.settings, name), run_id(crawler))
+        _STATES[crawler] = state
+        crawler.signals.connect(lambda **_: state.close(), signal=signals.spider_closed, weak=False)
+    return _STATES[crawler]
+
+
+def skip_reason(url: str, date: str | None, *, url_filter: UrlFilter, since: dt.datetime | None,
+                known: Known | None, run: str) -> str | None:
+    """Why not to fetch a URL met in a sitemap, feed or page (None: fetch it).
+
+    Filters first (``url_denied``, ``url_not_allowed``), then ``too_old`` (dated
+    before ``since``), then ``unchanged``: an article an earlier run exported
+    and no sitemap/feed date after its own date and our last fetch.
+    """
+    reason = url_filter.reason(url)
+    if reason:
+        return reason
+    if is_older(date, since):
+        return "too_old"
+    if known is not None and known.run != run and not known.changed_since(date):
+        return "unchanged"
+    return None

@@ -1,0 +1,105 @@
+"""Discovery routing for the ``news`` spider: sitemaps, feeds, robots.txt, URL decisions.
+
+Spider arguments (``-a name=value``), read by ``DiscoveryMixin.setup_discovery``:
+    sitemap_urls     comma-separated sitemaps or sitemap indexes (gzipped or not, Google News).
+    feed_urls        comma-separated RSS 2.0 / Atom feeds.
+    robots_sitemaps  ``true``: read the start URLs' robots.txt ``Sitemap:`` lines.
+    allow, deny      regular expressions a URL must / must not match (deny wins).
+    since            ``YYYY-MM-DD`` or ISO date-time: skip sitemap/feed entries dated before it.
+
+Parsing is ``scraper.discovery``; the incremental decision is ``scraper.crawl.state``.
+Each URL met ends in one outcome: sitemaps and feeds are ``dropped/sitemap``,
+``dropped/feed``; skipped entries ``dropped/<reason>`` (via ``scraper.crawl.skip``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import Response
+
+from scraper.crawl.state import CrawlState, skip_reason, state_for
+from scraper.discovery import UrlFilter, kind_of, parse_feed, parse_since, parse_sitemap, robots_sitemaps, robots_url
+
+
+def split_arg(value: str | list[str] | None) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, list):
+        return value
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+class DiscoveryMixin:
+    """Routes discovery sources; mixed into a ``scrapy.Spider`` with ``parse`` and ``failed``."""
+
+    sitemap_urls: list[str]
+    feed_urls: list[str]
+    url_filter: UrlFilter
+    since: dt.datetime | None
+    crawler: Any
+
+    def setup_discovery(self, sitemap_urls: str | list[str] | None = None, feed_urls: str | list[str] | None = None,
+                        robots_sitemaps: str | bool | None = None, allow: str | None = None,
+                        deny: str | None = None, since: str | None = None) -> None:
+        self.sitemap_urls = split_arg(sitemap_urls)
+        self.feed_urls = split_arg(feed_urls)
+        self.use_robots = str(robots_sitemaps or "").lower() in ("1", "true", "yes", "on")
+        self.url_filter = UrlFilter.build(allow, deny)
+        self.since = parse_since(since) if since else None
+
+    def discovery_hosts(self) -> list[str]:
+        return [urlsplit(u).hostname or "" for u in self.sitemap_urls + self.feed_urls]
+
+    @property
+    def state(self) -> CrawlState:
+        return state_for(self.crawler)
+
+    def discovery_requests(self, start_urls: list[str]) -> Iterator[scrapy.Request]:
+        sites = list(dict.fromkeys(robots_url(u) for u in start_urls)) if self.use_robots else []
+        for url in sites:
+            yield scrapy.Request(url, callback=self.parse_robots, errback=self.failed)  # type: ignore[attr-defined]
+        for url in self.sitemap_urls + self.feed_urls:
+            yield scrapy.Request(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
+
+    def report(self, url: str, outcome: str, reason: str | None) -> None:
+        self.outcome(url, outcome, reason)  # type: ignore[attr-defined]
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        self.report(response.url, "dropped", "robots_sitemaps")
+        for url in robots_sitemaps(response.text if hasattr(response, "text") else "", response.url):
+            yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
+
+    def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
+        """A sitemap, sitemap index or feed, told apart by its root element."""
+        kind = kind_of(response.body)
+        if kind == "other":
+            self.report(response.url, "dropped", "not_sitemap_or_feed")
+            return
+        self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
+        if kind == "sitemapindex":
+            for entry in parse_sitemap(response.body, response.url):
+                yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]
+                                   entry.date, incremental=False)
+            return
+        entries = parse_feed(response.body, response.url) if kind == "feed" else parse_sitemap(response.body,
+                                                                                               response.url)
+        for entry in entries:
+            request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
+            yield self.decided(request, entry.date)
+
+    def follow_link(self, response: Response, url: str) -> scrapy.Request:
+        """A link found on a page (listing entry, next page, related article), with its decision."""
+        request = response.follow(url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
+        return self.decided(request, None)
+
+    def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
+        known = self.state.lookup(request.url) if incremental else None
+        reason = skip_reason(request.url, date, url_filter=self.url_filter, since=self.since, known=known,
+                             run=self.state.run)
+        if reason:
+            request.meta["skip"] = reason
+        return request

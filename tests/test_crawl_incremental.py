@@ -1,0 +1,54 @@
+"""Incremental runs against a local site: the second run fetches only new or changed articles."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+from scraper.sitegen import articles, write_article, write_discovery, write_site
+from tests.localsite import Site, crawl, read_jsonl, site_fixture  # noqa: F401 (fixture)
+
+
+def run(site: Site, out: Path, state: Path) -> tuple[list[dict], dict]:
+    before = set(out.iterdir()) if out.exists() else set()
+    site.requests.clear()
+    crawl("--sitemap", site.base + "/sitemap-index.xml", "--state", str(state), "-s", f"OUTPUT_DIR={out}")
+    (folder,) = set(out.iterdir()) - before
+    report = json.loads((folder / "report.json").read_text())
+    assert (report["adds_up"], report["urls_met"]) == (True, sum(report["outcomes"].values()))
+    return read_jsonl(folder / "articles.jsonl"), report
+
+
+def fetched_articles(site: Site) -> list[str]:
+    return sorted(p for p in site.requests if p.startswith("/2024/"))
+
+
+def test_second_run_fetches_only_new_and_changed_and_keeps_both_revisions(site: Site, tmp_path: Path) -> None:
+    entries = articles(12)
+    write_site(site.root, entries, site.base)
+    out, state = tmp_path / "out", tmp_path / "state"
+    first, report1 = run(site, out, state)
+    assert (len(first), report1["outcomes"]) == (12, {"dropped/sitemap": 3, "exported": 12})
+
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=1)
+    edited = dataclasses.replace(entries[3], edit=1, modified=later)    # text edited after our fetch
+    bumped = dataclasses.replace(entries[5], modified=later)            # lastmod bumped, same text
+    new = articles(13)[12]
+    for article in (edited, bumped, new):
+        write_article(site.root, article)
+    entries[3], entries[5] = edited, bumped
+    write_discovery(site.root, [*entries, new], site.base)
+
+    second, report2 = run(site, out, state)
+    assert fetched_articles(site) == sorted([edited.path, bumped.path, new.path])
+    assert sorted((r["url"].removeprefix(site.base), r["revision"]) for r in second) == sorted(
+        [(edited.path, 2), (new.path, 1)])
+    assert report2["outcomes"] == {"dropped/sitemap": 3, "dropped/unchanged": 11, "exported": 2}
+    old = next(r for r in first if r["url"] == site.base + edited.path)
+    new_version = next(r for r in second if r["url"] == site.base + edited.path)
+    assert (old["revision"], "Update 1" in old["body"], "Update 1" in new_version["body"]) == (1, False, True)
+
+    third, report3 = run(site, out, state)
+    assert (third, fetched_articles(site), report3["outcomes"]) == (
+        [], [], {"dropped/sitemap": 3, "dropped/unchanged": 13})
