@@ -64,7 +64,7 @@ class WarcCapture:
     def from_crawler(cls, crawler: Any) -> WarcCapture:
         settings = crawler.settings
         if not settings.getbool("WARC_ENABLED"):
-            raise NotConfigured("WARC_ENABLED is off")
+            raise NotConfigured  # off by default: no warning
         path = Path(settings.get("WARC_FILE") or dataset_file(crawler, WARC_NAME))
         info = {"software": f"news-scraper/{__version__}", "format": "WARC File Format 1.1",
                 "site-timezone": settings.get("SITE_TIMEZONE") or "UTC",
