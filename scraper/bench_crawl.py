@@ -1,6 +1,8 @@
 """``make bench-crawl``: crawl speed and memory on a generated site served by nginx on 127.0.0.1.
 
-Steps: generate ``--pages`` article pages (``scraper.sitegen``), serve them with
+Steps: generate ``--pages`` article pages (``scraper.sitegen``, with the furniture of a
+real news page: menus, scripts, trending rail, comments, footer; about 140 KB each,
+like the shared benchmark pages' 173 KB average), serve them with
 nginx, time pure extraction (``scraper.extract.extract``) on a sample of the
 same pages, crawl the site from its sitemap index with one process, then with
 ``--workers`` scrapy-redis workers (redis-server on 127.0.0.1). Prints pages per
@@ -214,8 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         servers.append(nginx)
         started = time.perf_counter()
         entries = articles(args.pages)
-        write_site(root, entries, base, per_page=50)
-        print(f"site: {args.pages} article pages generated in {time.perf_counter() - started:.0f} s, "
+        write_site(root, entries, base, per_page=50, chrome=True)
+        size = sum((root / a.path.lstrip("/") / "page.html").stat().st_size for a in entries[:50]) / 50 / 1024
+        print(f"site: {args.pages} article pages ({size:.0f} KB each) generated in {time.perf_counter() - started:.0f} s, "
               f"served by nginx at {base}; {os.cpu_count()} CPUs")
         step = max(1, len(entries) // args.sample)
         extract_rate = extraction_speed(root, [a.path for a in entries[::step]], base)

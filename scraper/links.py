@@ -27,7 +27,6 @@ RELATED_LABEL = re.compile(r"^(?:related|read (?:more|next|also)|more (?:stories
                            r"también|читайте також|читайте также|дивіться також)", re.IGNORECASE)
 _VIDEO = re.compile(r"(?:^|[\W_])video|(?:^|[\W_])watch(?:$|[\W_])|play-?button|player", re.IGNORECASE)
 _VIDEO_URL = re.compile(r"/videos?/|/watch[/?]|youtube\.com|youtu\.be|vimeo\.com|dailymotion\.com", re.IGNORECASE)
-_CARD = etree.XPath(".//a[@href]")
 _EMBEDS = etree.XPath("//iframe[@src or @data-src] | //video[@src or source/@src]")
 _EMBED_HOSTS = re.compile(r"youtube(?:-nocookie)?\.com|youtu\.be|vimeo\.com|dailymotion\.com|"
                           r"jwplayer|brightcove|players?\.|/embed/|/video", re.IGNORECASE)
@@ -66,14 +65,25 @@ def _in_chrome(el: Element, title: str) -> bool:
 _CARD_MAX_TEXT = 700
 
 
+def _more_targets_than(el: Element, limit: int) -> bool:
+    """Whether the element links to more than ``limit`` distinct places (stops counting early)."""
+    targets: set[str] = set()
+    for a in el.iter("a"):
+        href = a.get("href")
+        if href:
+            targets.add(href)
+            if len(targets) > limit:
+                return True
+    return False
+
+
 def _card_of(link: Element, limit: Element | None) -> Element:
     """The smallest ancestor that reads as one entry: article, li, or a small block with one target."""
     card = link
     for ancestor in link.iterancestors():
         if ancestor is limit or ancestor.tag in ("body", "html", "main", "section", "ul", "ol"):
             break
-        targets = {a.get("href") for a in _CARD(ancestor)}
-        if len(targets) > 2 or len(ancestor.text_content()) > _CARD_MAX_TEXT:
+        if _more_targets_than(ancestor, 2) or len(ancestor.text_content()) > _CARD_MAX_TEXT:
             break
         card = ancestor
         if ancestor.tag in ("article", "li"):

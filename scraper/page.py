@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -103,6 +103,11 @@ class Page:
         return cache[el]
 
     @cached_property
+    def _origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @cached_property
     def base_url(self) -> str:
         base = self.tree.find(".//base[@href]")
         if base is not None:
@@ -128,6 +133,8 @@ class Page:
             return None
         if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href:
             return href
+        if href.startswith("/") and not href.startswith("//") and " " not in href and "." not in href.split("?")[0]:
+            return self._origin + href  # root-relative, the common case: no urljoin needed
         try:
             value = urljoin(self.base_url, href)
         except ValueError:

@@ -68,17 +68,42 @@ def _related(article: Article) -> str:
     return "".join(f'<li><a href="{a.path}">{html.escape(a.title)}</a></li>' for a in earlier)
 
 
-def article_html(article: Article) -> str:
+def _chrome_parts(article: Article) -> tuple[str, str, str]:
+    """Head, top and bottom furniture of a real news page (about 150 KB like the benchmark pages):
+    style and script blobs, a mega menu, a trending rail, comments and a big footer."""
+    style = "<style>" + "".join(f".c{i}{{margin:{i % 9}px;padding:{i % 7}px;color:#{i:06x}}}" for i in range(1500)) + \
+        "</style>"
+    script = "<script>" + "".join(f"window.t{i}=function(a){{return a*{i}+{i % 13};}};" for i in range(1200)) + \
+        "</script>"
+    menu = "".join(f'<li><a href="/section-{i}/">Section {i}</a></li>' for i in range(200))
+    rail = "".join(f'<li class="teaser"><a href="/trending/{article.index % 50}-{i}/">Trending story {i} about the '
+                   f"{_WORDS[i % len(_WORDS)]} everyone reads today</a></li>" for i in range(25))
+    comments = "".join(f'<li class="comment"><p class="comment-author">Reader {i}</p><p>Comment {i} on the '
+                       f"{_WORDS[(article.index + i) % len(_WORDS)]}: I read this story and I have opinions about "
+                       f"it, some of them long, most of them strong, none of them short.</p></li>" for i in range(15))
+    footer = "".join(f'<a href="/page-{i}/">Footer link {i}</a> ' for i in range(150))
+    head = style + script
+    top = (f'<header class="site-header"><nav class="mega-menu"><ul>{menu}</ul></nav></header>'
+           '<div class="cookie-banner">We use cookies to improve your experience.</div>')
+    bottom = (f'<aside class="sidebar trending"><h2>Trending</h2><ul>{rail}</ul></aside>'
+              '<div class="newsletter-box"><p>Get the morning briefing delivered to your inbox.</p></div>'
+              f'<section class="comments"><h2>Comments</h2><ul>{comments}</ul></section>'
+              f'<footer class="site-footer">{footer}</footer>')
+    return head, top, bottom
+
+
+def article_html(article: Article, chrome: bool = False) -> str:
     ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": article.title,
           "datePublished": article.date.isoformat(), "dateModified": article.lastmod(),
           "author": {"@type": "Person", "name": article.author}}
+    head, top, bottom = _chrome_parts(article) if chrome else ("", "", "")
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(article.title)}</title>
 <meta property="og:type" content="article"><link rel="canonical" href="{article.path}">
-<script type="application/ld+json">{json.dumps(ld)}</script></head>
-<body><header><nav><a href="/news/">News</a> <a href="/about/">About</a></nav></header>
+<script type="application/ld+json">{json.dumps(ld)}</script>{head}</head>
+<body>{top}<header><nav><a href="/news/">News</a> <a href="/about/">About</a></nav></header>
 <main><article><h1>{html.escape(article.title)}</h1><p class="byline">By {article.author}</p>
 {_paragraphs(article)}
-</article><aside class="related"><h2>Related stories</h2><ul>{_related(article)}</ul></aside></main><footer><a href="/about/">About us</a></footer></body></html>"""
+</article><aside class="related"><h2>Related stories</h2><ul>{_related(article)}</ul></aside></main><footer><a href="/about/">About us</a></footer>{bottom}</body></html>"""
 
 
 def listing_html(entries: list[Article], page: int, pages: int) -> str:
@@ -128,8 +153,8 @@ def _write(root: Path, url_path: str, text: str | bytes) -> None:
         target.write_text(text, encoding="utf-8")
 
 
-def write_article(root: Path, article: Article) -> None:
-    _write(root, article.path, article_html(article))
+def write_article(root: Path, article: Article, chrome: bool = False) -> None:
+    _write(root, article.path, article_html(article, chrome))
 
 
 def write_discovery(root: Path, entries: list[Article], base: str) -> None:
@@ -146,10 +171,11 @@ def write_discovery(root: Path, entries: list[Article], base: str) -> None:
     _write(root, "/robots.txt", f"User-agent: *\nDisallow: /private/\nSitemap: {base}/sitemap-index.xml\n")
 
 
-def write_site(root: Path, entries: list[Article], base: str, per_page: int = 20) -> None:
-    """The whole site: articles, paginated listings (newest first), sitemaps, feeds, robots.txt."""
+def write_site(root: Path, entries: list[Article], base: str, per_page: int = 20, chrome: bool = False) -> None:
+    """The whole site: articles, paginated listings (newest first), sitemaps, feeds, robots.txt.
+    ``chrome`` wraps articles in the furniture of a real news page (for the crawl benchmark)."""
     for article in entries:
-        write_article(root, article)
+        write_article(root, article, chrome)
     newest = list(reversed(entries))
     pages = max(1, -(-len(newest) // per_page))
     for page in range(1, pages + 1):
