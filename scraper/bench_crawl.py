@@ -117,14 +117,18 @@ class Worker:
     output: Path
     samples: list[tuple[int, float]] = field(default_factory=list)
     peak_mb: float = 0.0
+    hwm_mb: float = 0.0
 
     def watch(self) -> None:
         status = Path(f"/proc/{self.process.pid}/status")
         seen, offset = 0, 0
         while self.process.poll() is None:
             try:
-                rss = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmRSS"))
-            except (OSError, StopIteration):
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+                rss = int(fields["VmRSS"].split()[0])
+                # VmHWM: peak resident memory since exec (ru_maxrss would count the forked parent's pages)
+                self.hwm_mb = max(self.hwm_mb, int(fields["VmHWM"].split()[0]) / 1024)
+            except (OSError, KeyError, ValueError):
                 break
             files = list(self.output.glob("*/articles.jsonl"))
             if files:
@@ -137,9 +141,9 @@ class Worker:
             time.sleep(0.5)
 
     def wait(self) -> None:
-        _, status, usage = os.wait4(self.process.pid, 0)
+        _, status, _usage = os.wait4(self.process.pid, 0)
         self.process.returncode = os.waitstatus_to_exitcode(status)
-        self.peak_mb = usage.ru_maxrss / 1024
+        self.peak_mb = self.hwm_mb
 
 
 def crawl(base: str, out: Path, state: Path, workers: int, redis_url: str | None) -> list[Worker]:
@@ -218,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
         entries = articles(args.pages)
         write_site(root, entries, base, per_page=50, chrome=True)
         size = sum((root / a.path.lstrip("/") / "page.html").stat().st_size for a in entries[:50]) / 50 / 1024
-        print(f"site: {args.pages} article pages ({size:.0f} KB each) generated in {time.perf_counter() - started:.0f} s, "
+        took = time.perf_counter() - started
+        print(f"site: {args.pages} article pages ({size:.0f} KB each) generated in {took:.0f} s, "
               f"served by nginx at {base}; {os.cpu_count()} CPUs")
         step = max(1, len(entries) // args.sample)
         extract_rate = extraction_speed(root, [a.path for a in entries[::step]], base)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -119,8 +120,31 @@ def _title_of(card: Element, link: Element) -> str:
     return own
 
 
+_CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
 def _is_cjk(text: str) -> bool:
-    return any("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text)
+    return _CJK.search(text) is not None
+
+
+def _titled(title: str) -> bool:
+    """Long enough to be a story title: three words and 20 characters, or 12 CJK characters."""
+    return (len(title) >= 20 and len(title.split()) >= 3) or (len(title) >= 12 and _is_cjk(title))
+
+
+def _cannot_be_entry(link: Element) -> bool:
+    """Cheap rejection of menu and footer links before the card is worked out: short text,
+    no heading, no title attribute, and no small card with a heading of its own around it."""
+    if len(link.text_content().strip()) >= 12 or len(link) or link.get("title") or link.get("aria-label"):
+        return False
+    parent = link.getparent()
+    for ancestor in (parent, parent.getparent() if parent is not None else None):
+        if ancestor is not None and ancestor.tag in ("li", "article") and ancestor.find(".//h2") is not None:
+            return False
+        if ancestor is not None and ancestor.tag in ("li", "article") and any(
+                ancestor.iterfind(f".//{h}") for h in ("h3", "h4", "h5", "h6")):
+            return False
+    return True
 
 
 _SUMMARY = re.compile(r"description|summary|excerpt|\bdek\b|standfirst|teaser-?text|\blead\b|intro|abstract",
@@ -170,6 +194,7 @@ def _has_related_heading(el: Element) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def _host(url: str) -> str:
     """The host of an absolute http(s) URL, without www. (cheaper than urlsplit)."""
     host = url.split("/", 3)[2] if url.count("/") >= 2 else ""
@@ -194,9 +219,11 @@ def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:
         url = page.absolute(link.get("href"))
         if not url or not _same_site(url, page) or _key(url) in seen or _navigational(url):
             continue
+        if _cannot_be_entry(link):
+            continue
         card = _card_of(link, None)
         title = _title_of(card, link)
-        if (len(title) < 20 or len(title.split()) < 3) and not (len(title) >= 12 and _is_cjk(title)):
+        if not _titled(title):
             continue
         if _in_chrome(link, title):
             continue
@@ -236,6 +263,7 @@ def embedded_videos(page: Page, container: Element | None) -> list[LinkedItem]:
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_[ce]id|ref|ref_src|cmpid|ito|icid|source|share)=", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # pages repeat their menus: the same URLs come back on every page
 def _key(url: str) -> str:
     """Identity of a link target: host, path and meaningful query (tracking parameters dropped)."""
     parts = urlsplit(url)
@@ -268,6 +296,7 @@ def section_links(page: Page) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def _navigational(url: str) -> bool:
     """Author, tag, section, feed or search pages: where the site's menus go, not entries."""
     path = urlsplit(url).path
