@@ -76,8 +76,10 @@ def _chrome_parts(article: Article) -> tuple[str, str, str]:
     script = "<script>" + "".join(f"window.t{i}=function(a){{return a*{i}+{i % 13};}};" for i in range(1200)) + \
         "</script>"
     menu = "".join(f'<li><a href="/section-{i}/">Section {i}</a></li>' for i in range(200))
-    rail = "".join(f'<li class="teaser"><a href="/trending/{article.index % 50}-{i}/">Trending story {i} about the '
-                   f"{_WORDS[i % len(_WORDS)]} everyone reads today</a></li>" for i in range(25))
+    earlier = [Article(k, article.date - dt.timedelta(hours=article.index - k))
+               for k in range(max(0, article.index - 25), article.index)]
+    rail = "".join(f'<li class="teaser"><a href="{a.path}">{html.escape(a.title)}, the story everyone reads '
+                   f"today</a></li>" for a in earlier)
     comments = "".join(f'<li class="comment"><p class="comment-author">Reader {i}</p><p>Comment {i} on the '
                        f"{_WORDS[(article.index + i) % len(_WORDS)]}: I read this story and I have opinions about "
                        f"it, some of them long, most of them strong, none of them short.</p></li>" for i in range(15))

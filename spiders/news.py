@@ -12,6 +12,7 @@ in one counted outcome (stats ``outcome/...``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,6 +28,9 @@ from scraper.links import section_links
 from scraper.page import NotHTML, Page
 from scraper.route import entry_urls, judge, listing_record
 from spiders.discovery import DiscoveryMixin
+
+#: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
+RECENT_LINKS = 20_000
 
 
 def _split(value: str | list[str] | None) -> list[str]:
@@ -50,6 +54,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         hosts = _split(allowed_domains) or [urlsplit(u).hostname or "" for u in self.start_urls]
         hosts += [] if allowed_domains else self.discovery_hosts()
         self.allowed_domains = sorted({h for h in hosts if h})
+        self._recent: OrderedDict[str, None] = OrderedDict()
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.start_urls:
@@ -104,8 +109,16 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         return not self.allowed_domains or any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
     def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
-        """Requests for links within the allowed domains (offsite links are not met at all)."""
+        """Requests for links within the allowed domains (offsite links are not met at all).
+
+        Pages link to the same stories over and over (menus, trending rails); a bounded
+        memory of recently followed URLs saves building requests the duplicate filter
+        would refuse anyway. It is only a shortcut: the filter on disk stays the judge."""
         for url in urls:
             # start URLs bypass the duplicate filter (dont_filter), so links back to them are not followed
-            if self._allowed(url) and url not in self.start_urls:
-                yield self.follow_link(response, url)
+            if url in self._recent or not self._allowed(url) or url in self.start_urls:
+                continue
+            self._recent[url] = None
+            if len(self._recent) > RECENT_LINKS:
+                self._recent.popitem(last=False)
+            yield self.follow_link(response, url)
