@@ -175,6 +175,8 @@ def crawl_rate(workers: list[Worker]) -> tuple[int, float]:
     for worker in workers:
         folder = next(worker.output.iterdir())
         starts.append(dt.datetime.fromisoformat(json.loads((folder / "report.json").read_text())["started"]))
+        if not (folder / "articles.jsonl").is_file():
+            continue  # a worker that exported nothing (the other took every page)
         for line in (folder / "articles.jsonl").open(encoding="utf-8"):
             count += 1
             fetched = dt.datetime.fromisoformat(json.loads(line)["fetched_at"])
@@ -198,7 +200,8 @@ def report(name: str, workers: list[Worker], pages: int, extract_rate: float) ->
     print(f"{name}: {count} of {pages} articles exported, {rate:.1f} pages/s "
           f"({rate / extract_rate:.0%} of pure extraction)")
     for number, worker in enumerate(workers):
-        per_worker = sum(1 for _ in next(worker.output.iterdir()).joinpath("articles.jsonl").open())
+        exported = next(worker.output.iterdir()).joinpath("articles.jsonl")
+        per_worker = sum(1 for _ in exported.open()) if exported.is_file() else 0
         print(f"  process {number}: exit {worker.process.returncode}, {per_worker} articles, peak RSS "
               f"{worker.peak_mb:.0f} MB, RSS at 25/50/75/100% of its pages: {quarters(worker, per_worker)} MB")
     return rate

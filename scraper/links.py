@@ -139,10 +139,8 @@ def _cannot_be_entry(link: Element) -> bool:
         return False
     parent = link.getparent()
     for ancestor in (parent, parent.getparent() if parent is not None else None):
-        if ancestor is not None and ancestor.tag in ("li", "article") and ancestor.find(".//h2") is not None:
-            return False
-        if ancestor is not None and ancestor.tag in ("li", "article") and any(
-                ancestor.iterfind(f".//{h}") for h in ("h3", "h4", "h5", "h6")):
+        if ancestor is not None and ancestor.tag in ("li", "article") and \
+                next(ancestor.iter("h2", "h3", "h4", "h5", "h6"), None) is not None:
             return False
     return True
 
