@@ -34,6 +34,17 @@ def normalise_label(label: str | None) -> str | None:
         return None
 
 
+def content_type_charset(content_type: str | bytes | None) -> str | None:
+    """The charset a Content-Type header declares ('text/html; charset=UTF-8' -> 'UTF-8')."""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    for part in (content_type or "").split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.strip().lower() == "charset" and value.strip("\"' "):
+            return value.strip("\"' ")
+    return None
+
+
 def meta_charset(data: bytes) -> str | None:
     match = _META_CHARSET.search(data[:4096])
     return normalise_label(match.group(1).decode("ascii", "ignore")) if match else None

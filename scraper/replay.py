@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from scraper.encoding import content_type_charset
 from scraper.normalize import normalize_record
 from scraper.page import NotHTML, Page
 from scraper.route import route
@@ -91,34 +92,6 @@ def _info_field(payload: bytes, name: str) -> str | None:
     return None
 
 
-def charset(content_type: str, body: bytes) -> str | None:
-    """The encoding Scrapy's ``TextResponse.encoding`` gives the spider for this response."""
-    from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
-
-    declared = read_bom(body)[0] or http_content_type_encoding(content_type) or html_body_declared_encoding(body)
-    if declared:
-        return declared
-    return html_to_unicode(content_type, body, auto_detect_fun=_auto_detect, default_encoding="ascii")[0]
-
-
-def _auto_detect(text: bytes) -> str | None:
-    """Scrapy's guess for an undeclared body: ASCII, UTF-8, else charset_normalizer's best."""
-    from w3lib.encoding import resolve_encoding
-
-    for encoding in ("ascii", "utf-8"):
-        try:
-            text.decode(encoding)
-        except UnicodeError:
-            continue
-        return resolve_encoding(encoding)
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:
-        return None
-    best = from_bytes(text).best()
-    return best.encoding if best else None
-
-
 class Dedupe:
     """The duplicate check of ``pipelines.dedupe`` (same canonical URL, else same body)."""
 
@@ -165,7 +138,7 @@ def _one(capture: Capture, zone: str, dedupe: Dedupe) -> tuple[str, dict[str, An
     if "html" not in (capture.content_type or "text/html").lower():
         return "dropped/not_html", {}
     try:
-        page = Page.from_html(capture.body, capture.url, header_charset=charset(capture.content_type, capture.body))
+        page = Page.from_html(capture.body, capture.url, header_charset=content_type_charset(capture.content_type))
     except NotHTML:
         return "dropped/not_html", {}
     kind, record = route(page, fetched_at=capture.date, timezone=zone)

@@ -23,6 +23,7 @@ from twisted.python.failure import Failure
 
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
+from scraper.encoding import content_type_charset
 from scraper.extract import extract_page
 from scraper.links import section_links
 from scraper.page import NotHTML, Page
@@ -84,7 +85,8 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             return
         fetched_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
         try:
-            page = Page.from_html(response.body, response.url, header_charset=response.encoding)
+            charset = content_type_charset(response.headers.get("Content-Type"))
+            page = Page.from_html(response.body, response.url, header_charset=charset)
         except NotHTML:
             self.outcome(response.url, "dropped", "not_html")
             return

@@ -31,3 +31,11 @@ def test_shift_jis_with_meta() -> None:
     page = '<html><head><meta charset="shift_jis"></head><body><p>東京のニュース</p></body></html>'
     text, _ = decode_html(page.encode("shift_jis"))
     assert "東京のニュース" in text
+
+
+def test_content_type_charset() -> None:
+    from scraper.encoding import content_type_charset
+
+    assert [content_type_charset(v) for v in (b"text/html; charset=UTF-8", 'text/html;charset="windows-1251"',
+                                              "text/html", None, "text/html; charset=")] == [
+        "UTF-8", "windows-1251", None, None, None]
