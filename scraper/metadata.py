@@ -252,20 +252,16 @@ def _date_from_markup(page: Page, tz: str | None) -> Found:
 # --------------------------------------------------------------------------- the rest
 def section(page: Page) -> Found:
     ld = page.article_ld or {}
-    value = ld_text(ld.get("articleSection"))
-    if value:
-        return value, "json-ld"
-    value = md_text(page, "articleSection")
-    if value:
-        return value, "microdata"
-    value = clean_or_none(page.meta_first("article:section", "og:article:section"))
-    if value:
-        return value, "opengraph"
-    value = clean_or_none(page.meta_first("section", "category", "parsely-section", "sailthru.section",
-                                          "cxenseparse:pageclass-section", "article.section"))
-    if value:
-        return value, "meta"
-    crumbs = _breadcrumb(page)
+    found = first_found(
+        (ld_text(ld.get("articleSection")), "json-ld"),
+        (md_text(page, "articleSection"), "microdata"),
+        (clean_or_none(page.meta_first("article:section", "og:article:section")), "opengraph"),
+        (clean_or_none(page.meta_first("section", "category", "parsely-section", "sailthru.section",
+                                       "cxenseparse:pageclass-section", "article.section")), "meta"),
+    )
+    if found[0]:
+        return found
+    crumbs = _breadcrumb(page)  # markup evidence is costlier: only looked at when the data has none
     if crumbs:
         return crumbs, "json-ld"
     for text in sel.section_labels(page):
@@ -340,39 +336,30 @@ def _bcp47(value: str | None) -> str | None:
     return "-".join([parts[0]] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
 
 
+def first_found(*candidates: Found) -> Found:
+    """The first candidate with a value: the ordered list of evidence of one field."""
+    return next(((value, source) for value, source in candidates if value), NOTHING)
+
+
 def language(page: Page) -> Found:
     """The page's own <html lang> first: JSON-LD inLanguage is often a site-wide template value."""
-    value = _bcp47(page.tree.get("lang") or page.tree.get("xml:lang"))
-    if value:
-        return value, "html"
     ld = page.article_ld or {}
-    value = _bcp47(ld_text(ld.get("inLanguage")))
-    if value:
-        return value, "json-ld"
-    value = _bcp47(page.meta_first("og:locale"))
-    if value:
-        return value, "opengraph"
-    value = _bcp47(page.meta_first("content-language", "language", "dc.language"))
-    if value:
-        return value, "meta"
-    return NOTHING
+    return first_found(
+        (_bcp47(page.tree.get("lang") or page.tree.get("xml:lang")), "html"),
+        (_bcp47(ld_text(ld.get("inLanguage"))), "json-ld"),
+        (_bcp47(page.meta_first("og:locale")), "opengraph"),
+        (_bcp47(page.meta_first("content-language", "language", "dc.language")), "meta"),
+    )
 
 
 def description(page: Page) -> Found:
     ld = page.article_ld or {}
-    value = ld_text(ld.get("description")) or ld_text(ld.get("abstract"))
-    if value:
-        return value, "json-ld"
-    value = md_text(page, "description")
-    if value:
-        return value, "microdata"
-    value = clean_or_none(page.meta_first("og:description"))
-    if value:
-        return value, "opengraph"
-    value = clean_or_none(page.meta_first("description", "twitter:description", "dc.description"))
-    if value:
-        return value, "meta"
-    return NOTHING
+    return first_found(
+        (ld_text(ld.get("description")) or ld_text(ld.get("abstract")), "json-ld"),
+        (md_text(page, "description"), "microdata"),
+        (clean_or_none(page.meta_first("og:description")), "opengraph"),
+        (clean_or_none(page.meta_first("description", "twitter:description", "dc.description")), "meta"),
+    )
 
 
 def canonical_url(page: Page) -> Found:

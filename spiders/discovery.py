@@ -26,6 +26,7 @@ from scraper.discovery import UrlFilter, kind_of, parse_feed, parse_since, parse
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
+    """A spider argument given as 'a,b,c' (or already a list) -> ['a', 'b', 'c']."""
     if not value:
         return []
     if isinstance(value, list):

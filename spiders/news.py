@@ -28,18 +28,10 @@ from scraper.extract import extract_page
 from scraper.links import section_links
 from scraper.page import NotHTML, Page
 from scraper.route import entry_urls, judge, listing_record
-from spiders.discovery import DiscoveryMixin
+from spiders.discovery import DiscoveryMixin, split_arg
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
 RECENT_LINKS = 20_000
-
-
-def _split(value: str | list[str] | None) -> list[str]:
-    if not value:
-        return []
-    if isinstance(value, list):
-        return value
-    return [v.strip() for v in value.split(",") if v.strip()]
 
 
 class NewsSpider(DiscoveryMixin, scrapy.Spider):
@@ -50,9 +42,9 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
                  allow: str | None = None, deny: str | None = None, since: str | None = None,
                  **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.start_urls = _split(start_urls)
+        self.start_urls = split_arg(start_urls)
         self.setup_discovery(sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since)
-        hosts = _split(allowed_domains) or [urlsplit(u).hostname or "" for u in self.start_urls]
+        hosts = split_arg(allowed_domains) or [urlsplit(u).hostname or "" for u in self.start_urls]
         hosts += [] if allowed_domains else self.discovery_hosts()
         self.allowed_domains = sorted({h for h in hosts if h})
         self._recent: OrderedDict[str, None] = OrderedDict()
