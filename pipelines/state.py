@@ -1,8 +1,7 @@
 """Incremental de-duplication on the crawl state: new, changed (next revision) or dropped.
 
-Replaces the in-memory ``DedupePipeline``: the seen URLs and bodies live in the
-crawl state (SQLite, ``scraper.crawl.state``), so memory stays flat and later
-runs remember. An article whose content hash is unchanged since an earlier run
+The seen URLs and bodies live in the crawl state (SQLite, ``scraper.crawl.state``),
+so memory stays flat and later runs remember. An article whose content hash is unchanged since an earlier run
 is dropped as ``unchanged``; a changed one is exported again with ``revision``
 +1 (both versions stay in their runs' files). In one run, a second record with
 the same canonical URL is ``duplicate_url``, the same body under another URL

@@ -93,7 +93,7 @@ def _info_field(payload: bytes, name: str) -> str | None:
 
 
 class Dedupe:
-    """The duplicate check of ``pipelines.dedupe`` (same canonical URL, else same body)."""
+    """The in-run duplicate rule of ``pipelines.state`` (same canonical URL, else same body)."""
 
     def __init__(self) -> None:
         self.urls: set[str] = set()
