@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scraper.crawl.dataset_dir import run_folders
 from scraper.sitegen import articles, write_site
 
 NGINX_CONF = """worker_processes 1;
@@ -173,7 +174,7 @@ def crawl_rate(workers: list[Worker]) -> tuple[int, float]:
     """Articles exported and pages per second, from the first start to the last fetch (not the idle wait)."""
     starts, last, count = [], None, 0
     for worker in workers:
-        folder = next(worker.output.iterdir())
+        folder = run_folders(worker.output)[0]
         starts.append(dt.datetime.fromisoformat(json.loads((folder / "report.json").read_text())["started"]))
         if not (folder / "articles.jsonl").is_file():
             continue  # a worker that exported nothing (the other took every page)
@@ -200,7 +201,7 @@ def report(name: str, workers: list[Worker], pages: int, extract_rate: float) ->
     print(f"{name}: {count} of {pages} articles exported, {rate:.1f} pages/s "
           f"({rate / extract_rate:.0%} of pure extraction)")
     for number, worker in enumerate(workers):
-        exported = next(worker.output.iterdir()).joinpath("articles.jsonl")
+        exported = run_folders(worker.output)[0].joinpath("articles.jsonl")
         per_worker = sum(1 for _ in exported.open()) if exported.is_file() else 0
         print(f"  process {number}: exit {worker.process.returncode}, {per_worker} articles, peak RSS "
               f"{worker.peak_mb:.0f} MB, RSS at 25/50/75/100% of its pages: {quarters(worker, per_worker)} MB")

@@ -11,7 +11,8 @@ Project settings (beyond Scrapy's own):
     DATASET_GZIP       compress articles.jsonl to articles.jsonl.gz when the run ends (default False).
     WARC_ENABLED       store every fetched response as WARC (scraper.crawl.warc_capture; default False).
     WARC_FILE          the WARC file (default: capture.warc.gz in the dataset folder).
-    STATE_DIR          crawl state folder for incremental runs (empty: in memory, this run only).
+    STATE_DIR          crawl state folder for incremental runs (unset: OUTPUT_DIR/.state for run
+                       folders, memory for an explicit OUTPUT_FILE; "memory": this run only).
     REDIS_URL, REDIS_JOB, REDIS_IDLE_CLOSE  scale out on scrapy-redis (scraper.crawl.scale).
 """
 from __future__ import annotations

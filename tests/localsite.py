@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from scraper import demo_site
+from scraper.crawl.dataset_dir import run_folders
 
 REPO = Path(__file__).resolve().parent.parent
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]
@@ -67,7 +68,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 def only_run(output_dir: Path) -> Path:
     """The single dataset folder a crawl wrote under OUTPUT_DIR."""
-    runs = sorted(p for p in output_dir.iterdir() if p.is_dir())
+    runs = run_folders(output_dir)
     assert len(runs) == 1, runs
     return runs[0]
 

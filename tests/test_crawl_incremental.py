@@ -10,11 +10,12 @@ from scraper.sitegen import articles, write_article, write_discovery, write_site
 from tests.localsite import Site, crawl, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 
-def run(site: Site, out: Path, state: Path) -> tuple[list[dict], dict]:
+def run(site: Site, out: Path, state: Path | None) -> tuple[list[dict], dict]:
     before = set(out.iterdir()) if out.exists() else set()
     site.requests.clear()
-    crawl("--sitemap", site.base + "/sitemap-index.xml", "--state", str(state), "-s", f"OUTPUT_DIR={out}")
-    (folder,) = set(out.iterdir()) - before
+    state_args = ["--state", str(state)] if state else []
+    crawl("--sitemap", site.base + "/sitemap-index.xml", *state_args, "-s", f"OUTPUT_DIR={out}")
+    (folder,) = {p for p in out.iterdir() if not p.name.startswith(".")} - before
     report = json.loads((folder / "report.json").read_text())
     assert (report["adds_up"], report["urls_met"]) == (True, sum(report["outcomes"].values()))
     return read_jsonl(folder / "articles.jsonl"), report
@@ -52,3 +53,14 @@ def test_second_run_fetches_only_new_and_changed_and_keeps_both_revisions(site: 
     third, report3 = run(site, out, state)
     assert (third, fetched_articles(site), report3["outcomes"]) == (
         [], [], {"dropped/sitemap": 3, "dropped/unchanged": 13})
+
+
+def test_the_same_command_twice_is_incremental_without_a_state_option(site: Site, tmp_path: Path) -> None:
+    """Run folders under OUTPUT_DIR share OUTPUT_DIR/.state by default: a scheduled crawl remembers."""
+    write_site(site.root, articles(6), site.base)
+    out = tmp_path / "out"
+    first, _ = run(site, out, None)
+    second, report = run(site, out, None)
+    assert (len(first), second, fetched_articles(site), report["outcomes"]) == (
+        6, [], [], {"dropped/sitemap": 3, "dropped/unchanged": 6})
+    assert sorted(p.name for p in (out / ".state").iterdir())[:1] == ["news.sqlite"]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.crawl.dataset_dir import run_folders
 from scraper.sitegen import articles, write_site
 from tests.localsite import ENV, REPO, Site, crawl_command, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
@@ -52,7 +53,7 @@ def test_two_redis_workers_export_every_article_exactly_once(site: Site, redis_u
                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
     errors = [w.communicate(timeout=600)[1] for w in workers]
     assert [w.returncode for w in workers] == [0, 0], errors
-    folders = sorted(out.iterdir())
+    folders = run_folders(out)
     per_worker = [read_jsonl(f / "articles.jsonl") for f in folders]
     exported = Counter(r["url"] for records in per_worker for r in records)
     assert exported == Counter({site.base + a.path: 1 for a in entries})

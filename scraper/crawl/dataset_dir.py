@@ -66,3 +66,10 @@ def articles_file(crawler: Any) -> Path:
 def dataset_file(crawler: Any, name: str) -> Path:
     """A file of the run's dataset folder (``report.json``, ``outcomes.jsonl``...)."""
     return articles_file(crawler).parent / name
+
+
+def run_folders(output_dir: Path) -> list[Path]:
+    """The run folders under OUTPUT_DIR, oldest first (``.state`` and other dot-folders left out)."""
+    if not output_dir.is_dir():
+        return []
+    return sorted(p for p in output_dir.iterdir() if p.is_dir() and not p.name.startswith("."))

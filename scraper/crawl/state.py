@@ -1,9 +1,9 @@
 """Persistent crawl state: what earlier runs exported, so the next run fetches only what is new.
 
 One SQLite file per spider in ``STATE_DIR`` (``STATE_DIR/<spider>.sqlite``);
-``STATE_DIR`` empty keeps the state in memory for the run only (in-run
-de-duplication, nothing remembered). WAL mode lets several crawler processes
-on one machine share the file (``--redis`` workers).
+unset, it is ``OUTPUT_DIR/.state`` for crawls that write run folders and memory
+(in-run de-duplication only) for crawls into one ``-o`` file; ``memory`` forces memory.
+WAL mode lets several crawler processes on one machine share the file (``--redis`` workers).
 
 Tables:
     articles  key (canonical URL, else URL), url, content hash, lastmod (the
@@ -147,8 +147,16 @@ _STATES: weakref.WeakKeyDictionary[Any, CrawlState] = weakref.WeakKeyDictionary(
 
 
 def state_path(settings: Any, spider_name: str) -> str:
+    """Where the state lives. Unset, it follows the output: crawls that write run folders
+    under OUTPUT_DIR share ``OUTPUT_DIR/.state``, so running the same crawl again is
+    incremental; a crawl into one explicit file (OUTPUT_FILE, ``-o``) keeps it in memory.
+    ``STATE_DIR=memory`` always keeps it in memory."""
     folder = settings.get("STATE_DIR") or ""
-    return str(Path(folder) / f"{spider_name}.sqlite") if folder else ":memory:"
+    if folder == "memory" or (not folder and settings.get("OUTPUT_FILE")):
+        return ":memory:"
+    if not folder:
+        folder = str(Path(settings.get("OUTPUT_DIR") or "output") / ".state")
+    return str(Path(folder) / f"{spider_name}.sqlite")
 
 
 def state_for(crawler: Any) -> CrawlState:
