@@ -18,8 +18,9 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/scraper demo -o output/articles.jsonl
 
-## make test: install and run every test
+## make test: install (Python packages, and the system programs the tests start) and run every test
 test: $(STAMP)
+	./.ci/install-system-deps
 	$(BIN)/ruff check scraper spiders pipelines tests
 	$(BIN)/python -m pytest
 
@@ -29,6 +30,7 @@ bench: $(STAMP)
 
 ## make bench-crawl: crawl a generated 20,000-article site served by nginx, 1 process then 2 Redis workers
 bench-crawl: $(STAMP)
+	./.ci/install-system-deps
 	$(BIN)/python -m scraper.bench_crawl $(if $(PAGES),--pages $(PAGES),)
 
 lint: $(STAMP)
