@@ -4,10 +4,12 @@ Writes ``articles.jsonl`` in the run's dataset folder (OUTPUT_FILE, or
 OUTPUT_DIR/<run id>/; see ``scraper.crawl.dataset_dir``).
 Each record is one write of one whole line, flushed at once (and fsynced with
 EXPORT_FSYNC=True), so a killed crawl loses at most the line being written.
-A fresh crawl truncates the file; a crawl with JOBDIR (resumable) appends to it,
-after cutting off a torn last line (``scraper.crawl.jsonl_safe``) and never
-writes again a URL the file already holds: a resumed crawl has every article
-exactly once. Such a record still counts as exported.
+A run folder's file is new for each run. An explicit file (OUTPUT_FILE, ``-o``) with
+a remembered crawl state grows: each run adds the new and changed articles (a
+changed one as its next revision). A crawl with JOBDIR (resumable) appends after
+cutting off a torn last line (``scraper.crawl.jsonl_safe``) and never writes again
+a URL the file already holds: a resumed crawl has every article exactly once. Such
+a record still counts as exported.
 """
 from __future__ import annotations
 
@@ -64,9 +66,10 @@ class WholeLineFile:
 
 
 class JsonLinesExportPipeline:
-    def __init__(self, path: Path, append: bool = False, fsync: bool = False) -> None:
+    def __init__(self, path: Path, append: bool = False, fsync: bool = False, resume: bool = False) -> None:
         self.path = path
         self.append = append
+        self.resume = resume
         self.fsync = fsync
         self.done: set[str] = set()
         self.writer: jsonlines.Writer | None = None
@@ -74,14 +77,19 @@ class JsonLinesExportPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> JsonLinesExportPipeline:
-        # A resumed job (JOBDIR) appends to its file; a fresh crawl starts a new one.
-        return cls(articles_file(crawler), append=bool(crawler.settings.get("JOBDIR")),
-                   fsync=crawler.settings.getbool("EXPORT_FSYNC"))
+        settings = crawler.settings
+        resume = bool(settings.get("JOBDIR"))
+        # An explicit file with a remembered crawl state is a dataset that grows run after run
+        # (new and changed articles are added; nothing is overwritten).
+        grows = bool(settings.get("OUTPUT_FILE")) and settings.get("STATE_DIR") != "memory"
+        return cls(articles_file(crawler), append=resume or grows, fsync=settings.getbool("EXPORT_FSYNC"),
+                   resume=resume)
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self.append:
             repair_tail(self.path)
+        if self.resume:
             self.done = urls_in(self.path)
         self._file = WholeLineFile(self.path, self.append, self.fsync)
         self.writer = jsonlines.Writer(self._file, compact=True, flush=True, sort_keys=False)

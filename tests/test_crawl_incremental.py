@@ -64,3 +64,19 @@ def test_the_same_command_twice_is_incremental_without_a_state_option(site: Site
     assert (len(first), second, fetched_articles(site), report["outcomes"]) == (
         6, [], [], {"dropped/sitemap": 3, "dropped/unchanged": 6})
     assert sorted(p.name for p in (out / ".state").iterdir())[:1] == ["news.sqlite"]
+
+
+def test_an_explicit_output_file_grows_with_new_and_changed_articles(site: Site, tmp_path: Path) -> None:
+    """`-o FILE` twice: the file keeps the first run's records and gains the changed one as revision 2."""
+    entries = articles(4)
+    write_site(site.root, entries, site.base)
+    output = tmp_path / "data" / "articles.jsonl"
+    crawl("--sitemap", site.base + "/sitemap-index.xml", "-o", str(output))
+    edited = dataclasses.replace(entries[1], edit=1, modified=dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=1))
+    write_article(site.root, edited)
+    entries[1] = edited
+    write_discovery(site.root, entries, site.base)
+    crawl("--sitemap", site.base + "/sitemap-index.xml", "-o", str(output))
+    records = read_jsonl(output)
+    assert sorted((r["url"].removeprefix(site.base), r["revision"]) for r in records) == sorted(
+        [(a.path, 1) for a in entries] + [(edited.path, 2)])

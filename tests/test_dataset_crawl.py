@@ -82,7 +82,7 @@ def broken(crawl: tuple[Path, str], tmp_path: Path) -> Path:
 def test_the_crawl_writes_the_full_dataset_folder(crawl: tuple[Path, str]) -> None:
     folder, _ = crawl
     assert sorted(p.name for p in folder.iterdir()) == [
-        "articles.jsonl", "capture.warc.gz", "listing.schema.json", "listings.jsonl", "manifest.json",
+        ".state", "articles.jsonl", "capture.warc.gz", "listing.schema.json", "listings.jsonl", "manifest.json",
         "outcomes.jsonl", "report.json", "schema.json"]
     assert json.loads((folder / "schema.json").read_text()) == json_schema()
     assert json.loads((folder / "listing.schema.json").read_text()) == listing_json_schema()
@@ -200,5 +200,6 @@ def test_gzip_setting_leaves_only_the_compressed_articles(tmp_path: Path) -> Non
     names = sorted(p.name for p in tmp_path.iterdir())
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert (names, len(list(load(tmp_path))), sorted(manifest["files"])) == (
-        ["articles.jsonl.gz", "listing.schema.json", "manifest.json", "outcomes.jsonl", "report.json", "schema.json"],
+        [".state", "articles.jsonl.gz", "listing.schema.json", "manifest.json", "outcomes.jsonl", "report.json",
+         "schema.json"],
         5, ["articles.jsonl.gz", "listing.schema.json", "outcomes.jsonl", "report.json", "schema.json"])

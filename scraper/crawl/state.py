@@ -1,8 +1,8 @@
 """Persistent crawl state: what earlier runs exported, so the next run fetches only what is new.
 
 One SQLite file per spider in ``STATE_DIR`` (``STATE_DIR/<spider>.sqlite``);
-unset, it is ``OUTPUT_DIR/.state`` for crawls that write run folders and memory
-(in-run de-duplication only) for crawls into one ``-o`` file; ``memory`` forces memory.
+unset, it is ``OUTPUT_DIR/.state`` for run folders or ``.state`` beside an explicit
+``-o`` file; ``memory`` keeps it in memory (in-run de-duplication only).
 WAL mode lets several crawler processes on one machine share the file (``--redis`` workers).
 
 Tables:
@@ -106,9 +106,11 @@ class CrawlState:
             "WHERE key = ? OR url = ? LIMIT 1", (url, url)).fetchone()
         return Known(*row) if row else None
 
-    def verdict(self, record: dict[str, Any]) -> tuple[str, int]:
+    def verdict(self, record: dict[str, Any], remember: bool = True) -> tuple[str, int]:
         """What a freshly extracted record is: ``("new"|"changed", revision)``,
-        ``("unchanged"|"duplicate_url"|"duplicate_body", 0)``; remembers it (one transaction)."""
+        ``("unchanged"|"duplicate_url"|"duplicate_body", 0)``; remembers it (one transaction)
+        unless ``remember`` is false (a dry run: the pipeline remembers only once the record
+        is written, so a crash in between can never leave an article known but not exported)."""
         db = self._conn()
         key, digest, body = record_key(record), content_hash(record), body_hash(record.get("body"))
         lastmod = record.get("modified") or record.get("published")
@@ -118,7 +120,7 @@ class CrawlState:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        db.execute("COMMIT")
+        db.execute("COMMIT" if remember else "ROLLBACK")
         return verdict
 
     def _verdict(self, db: sqlite3.Connection, record: dict[str, Any], key: str, digest: str, body: str,
@@ -147,14 +149,15 @@ _STATES: weakref.WeakKeyDictionary[Any, CrawlState] = weakref.WeakKeyDictionary(
 
 
 def state_path(settings: Any, spider_name: str) -> str:
-    """Where the state lives. Unset, it follows the output: crawls that write run folders
-    under OUTPUT_DIR share ``OUTPUT_DIR/.state``, so running the same crawl again is
-    incremental; a crawl into one explicit file (OUTPUT_FILE, ``-o``) keeps it in memory.
-    ``STATE_DIR=memory`` always keeps it in memory."""
+    """Where the state lives. Unset, it follows the output: ``OUTPUT_DIR/.state`` for run
+    folders, ``.state`` beside an explicit OUTPUT_FILE (``-o``); so running the same crawl
+    again is incremental. ``STATE_DIR=memory`` keeps it in memory for one run."""
     folder = settings.get("STATE_DIR") or ""
-    if folder == "memory" or (not folder and settings.get("OUTPUT_FILE")):
+    if folder == "memory":
         return ":memory:"
-    if not folder:
+    if not folder and settings.get("OUTPUT_FILE"):
+        folder = str(Path(settings.get("OUTPUT_FILE")).parent / ".state")
+    elif not folder:
         folder = str(Path(settings.get("OUTPUT_DIR") or "output") / ".state")
     return str(Path(folder) / f"{spider_name}.sqlite")
 
