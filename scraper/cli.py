@@ -160,7 +160,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     server, base = serve()
     os.environ["http_proxy"] = base
     os.environ.pop("no_proxy", None)
-    args.set = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "LOG_LEVEL=WARNING"] + (args.set or [])
+    # a demo run is a fresh crawl each time (STATE_DIR=memory): it rewrites its file
+    demo = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "LOG_LEVEL=WARNING", "STATE_DIR=memory"]
+    args.set = demo + (args.set or [])
     settings = _settings(args)
     print(f"serving the demo site on {base} (as {DEMO_BASE})", file=sys.stderr)
     try:
