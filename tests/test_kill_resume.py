@@ -55,9 +55,11 @@ def test_killed_crawl_resumes_with_every_article_exactly_once(tmp_path: Path) ->
     assert 30 <= killed_at <= GATE
     assert (second.returncode, set(urls), max(urls.values()), len(records)) == (0, expected, 1, ARTICLES)
     listings = 1
-    # the crawl state (beside the output file) remembers what the killed run wrote, and only that:
-    # the resumed run (the same run, by JOBDIR) finds those already exported and exports every other
+    # the crawl state (beside the output file) remembers at most what the killed run wrote (it
+    # remembers a record only after writing it): the resumed run, the same run by JOBDIR, finds
+    # those already exported and exports every other article
+    known = report["outcomes"].get("dropped/duplicate_url", 0)
     assert {k: report[k] for k in ("urls_met", "exported", "dropped", "failed", "adds_up")} == {
-        "urls_met": ARTICLES + listings, "exported": ARTICLES - killed_at, "dropped": killed_at + listings,
+        "urls_met": ARTICLES + listings, "exported": ARTICLES - known, "dropped": known + listings,
         "failed": 0, "adds_up": True}
-    assert report["outcomes"].get("dropped/duplicate_url") == killed_at
+    assert 0 < known <= killed_at
