@@ -6,13 +6,15 @@ folder ``OUTPUT_DIR/<run id>/`` named by its start time (UTC), e.g.
 ``output/20261126T060851Z/articles.jsonl``. A run resumed from a JOBDIR keeps
 the folder it started with (the id is stored in the job folder). A scrapy-redis
 worker (``REDIS_URL``) adds its host name and process id: ``<time>-<host>-<pid>``; a run
-started in the same second as another adds ``-2``, ``-3``...
+started in the same second as another adds ``-2``, ``-3``... A run into an explicit file
+adds a random suffix (the crawl state tells runs apart by their id).
 """
 from __future__ import annotations
 
 import datetime as dt
 import itertools
 import os
+import secrets
 import socket
 import weakref
 from pathlib import Path
@@ -33,6 +35,8 @@ def run_id(crawler: Any) -> str:
     resumed = stored is not None and stored.is_file()
     if not resumed and not crawler.settings.get("OUTPUT_FILE"):
         value = claim_folder(Path(crawler.settings.get("OUTPUT_DIR") or "output"), value)
+    elif not resumed:
+        value += f"-{secrets.token_hex(3)}"  # no folder to claim: runs into one -o file must differ too
     if stored is not None:
         if resumed:
             value = stored.read_text(encoding="utf-8").strip() or value
