@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import sqlite3
+import time
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +74,19 @@ class Known:
         return is_newer(date, latest)
 
 
+def _retry_locked(step: Any, seconds: float = 60.0) -> Any:
+    """Run a setup statement that SQLite may refuse with "database is locked" while another
+    worker opens the same state (switching to WAL takes a lock the busy timeout does not wait for)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class CrawlState:
     """The state file. ``run`` names the current run (its start time)."""
 
@@ -86,9 +100,9 @@ class CrawlState:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
-            self.db.execute("PRAGMA journal_mode=WAL")
+            _retry_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))  # type: ignore[union-attr]
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(_SCHEMA)
+            _retry_locked(lambda: self.db.executescript(_SCHEMA))  # type: ignore[union-attr]
         return self
 
     def close(self) -> None:
