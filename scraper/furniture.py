@@ -1,0 +1,64 @@
+"""Page furniture told by class and id names, and blocks hidden from the reader.
+
+Names are matched on whole name parts ("share-bar", "post-related"), not on
+substrings, and state or taxonomy classes ("has-post-thumbnail", "tag-sharing")
+never count, so a wrapper named like furniture but holding the article is not lost.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+Element = lxml_html.HtmlElement
+
+_TOKEN_SPLIT = re.compile(r"[\s]+")
+_PART_SPLIT = re.compile(r"[-_]+|(?<=[a-z])(?=[A-Z])")
+_BOILER_WORDS = frozenset("""share sharing social newsletter subscribe subscription related recommended
+recommendations readmore more-stories comment comments disqus promo advert advertisement ads ad adslot
+banner cookie consent breadcrumb breadcrumbs byline author authors tags tag taglist keywords topics
+sidebar widget popup modal paywall outbrain taboola teaser toolbar print sponsor sponsored sharebar
+newsfeed next pagination signup donate caption credit copyright figcaption sronly sr visually
+skip meta timestamp dateline date footer header masthead nav navigation menu thumbnail embed podcast
+rating reading readtime listen audio player gallery slideshow infobox follow subline kicker
+overline eyebrow""".split())
+#: Name parts that mark furniture by their start ("sharedaddy", "newsletterbox").
+_BOILER_PREFIXES = ("share", "social", "newsletter", "related", "promo", "advert", "sponsor", "subscri",
+                    "comment", "outbrain", "taboola", "paywall", "recommend")
+_KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
+
+
+#: Class tokens that describe a state or a taxonomy, not a block ("has-post-thumbnail", "tag-sharing").
+_STATE_PREFIXES = frozenset("has is no with show hide format type category tag status post_format js "
+                            "single template page postid".split())
+
+
+def is_furniture(el: Element) -> bool:
+    """Class/id names that mark page furniture, matched on whole name parts."""
+    names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    if not names:
+        return False
+    for token in _TOKEN_SPLIT.split(names.lower()):
+        parts = [p for p in _PART_SPLIT.split(token) if p]
+        if not parts or parts[0] in _STATE_PREFIXES:
+            continue
+        furniture = parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
+        if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
+            return True
+    return False
+
+
+_HIDDEN_CLASSES = frozenset("hidden d-none hide is-hidden display-none visually-hidden sr-only "
+                            "screen-reader-text screenreader-only".split())
+
+
+def is_hidden(el: Element) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    tokens = (el.get("class") or "").lower().split()
+    if _HIDDEN_CLASSES.intersection(tokens) and not any(":" in t for t in tokens):  # "hidden md:block" shows
+        return True
+    style = el.get("style")
+    return bool(style) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style) is not None
+
+
