@@ -6,7 +6,7 @@ Arguments (``-a name=value``):
     sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since: see ``spiders.discovery``.
 
 The spider only routes: every page is handed to ``scraper.extract``; the
-decision "article or listing" is ``scraper.classify``. Each response ends
+decision "article or listing" is ``scraper.route`` (shared with WARC replay). Each response ends
 in one counted outcome (stats ``outcome/...``).
 """
 from __future__ import annotations
@@ -24,10 +24,9 @@ from twisted.python.failure import Failure
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
 from scraper.encoding import content_type_charset
-from scraper.extract import extract_page
 from scraper.links import section_links
 from scraper.page import NotHTML, Page
-from scraper.route import entry_urls, judge, listing_record
+from scraper.route import entry_urls, route
 from spiders.discovery import DiscoveryMixin, split_arg
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
@@ -82,15 +81,14 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         except NotHTML:
             self.outcome(response.url, "dropped", "not_html")
             return
-        timezone = self.settings.get("SITE_TIMEZONE")
-        record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
-        if judge(page, record).is_article:
+        kind, record = route(page, fetched_at=fetched_at, timezone=self.settings.get("SITE_TIMEZONE"))
+        if kind == "article":
             yield record
             if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
                 yield from self._follow(response, entry_urls(record))
         else:
             self.outcome(response.url, "dropped", "listing")
-            listing = listing_record(page, fetched_at=fetched_at, timezone=timezone)
+            listing = record
             self.crawler.signals.send_catch_log(listing_page, record=listing)
             urls = [i["url"] for i in listing["linked_items"]] + section_links(page)
             following = listing["next_page"]
