@@ -26,12 +26,12 @@ test: $(STAMP)
 
 ## make bench: extraction quality and speed, ours and trafilatura side by side
 bench: $(STAMP)
-	$(BIN)/python -m scraper.bench $(if $(DATA),--data $(DATA),)
+	$(BIN)/python -m scraper.devtools.bench $(if $(DATA),--data $(DATA),)
 
 ## make bench-crawl: crawl a generated 20,000-article site served by nginx, 1 process then 2 Redis workers
 bench-crawl: $(STAMP)
 	./.ci/install-system-deps
-	$(BIN)/python -m scraper.bench_crawl $(if $(PAGES),--pages $(PAGES),)
+	$(BIN)/python -m scraper.devtools.bench_crawl $(if $(PAGES),--pages $(PAGES),)
 
 lint: $(STAMP)
 	$(BIN)/ruff check scraper spiders pipelines tests

@@ -1,8 +1,21 @@
-"""Kept for ``scrapyd-deploy``, which builds the project egg with ``setup.py bdist_egg``.
+"""Package layout; all metadata lives in pyproject.toml (including the ``scrapy`` settings entry point).
 
-All metadata lives in pyproject.toml (including the ``scrapy`` settings entry point);
-without this file scrapyd-deploy would write its own setup.py that drops package data.
+The design keeps ``spiders/`` and ``pipelines/`` at the top of the repository, but an installed
+copy must not put packages with such generic names into site-packages: they are installed as
+``scraper.spiders`` and ``scraper.pipelines``. The bundled demo site (``fixtures/demo``, also the
+golden fixtures of its pages) ships as ``scraper.devtools.demo_pages`` so ``scraper demo`` works
+from any install. ``scrapyd-deploy`` builds the project egg from this file as well.
 """
-from setuptools import setup
+from setuptools import find_packages, setup
 
-setup()
+MAPPED = {
+    "scraper.spiders": "spiders",
+    "scraper.pipelines": "pipelines",
+    "scraper.devtools.demo_pages": "fixtures/demo",
+}
+
+setup(
+    packages=find_packages(include=["scraper", "scraper.*"]) + list(MAPPED),
+    package_dir=MAPPED,
+    package_data={"scraper": ["schema.json", "listing_schema.json"], "scraper.devtools.demo_pages": ["**/*"]},
+)

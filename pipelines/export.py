@@ -21,14 +21,7 @@ import jsonlines
 
 from scraper.crawl.dataset_dir import articles_file
 from scraper.crawl.jsonl_safe import repair_tail, urls_in
-from scraper.schema import FIELDS
-
-
-def ordered(record: dict[str, Any]) -> dict[str, Any]:
-    """The record with fields in schema order (extra fields, e.g. ``source``, last)."""
-    out = {name: record[name] for name in FIELDS if name in record}
-    out.update({k: v for k, v in record.items() if k not in out})
-    return out
+from scraper.schema import ordered
 
 
 class WholeLineFile:

@@ -78,6 +78,13 @@ SOURCED_FIELDS: tuple[str, ...] = (
 )
 
 
+def ordered(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with fields in schema order (extra fields, e.g. ``source``, last)."""
+    out = {name: record[name] for name in FIELDS if name in record}
+    out.update({k: v for k, v in record.items() if k not in out})
+    return out
+
+
 def empty_article(url: str, fetched_at: str | None = None) -> Article:
     """A record with every field present and empty (null or empty list)."""
     return Article(

@@ -20,8 +20,8 @@ from __future__ import annotations
 from scraper import __version__
 
 BOT_NAME = "scraper"
-SPIDER_MODULES = ["spiders"]
-NEWSPIDER_MODULE = "spiders"
+SPIDER_MODULES = ["scraper.spiders"]
+NEWSPIDER_MODULE = "scraper.spiders"
 
 # Tell sites who you are: set USER_AGENT to your project name and a contact URL or address.
 USER_AGENT = f"news-scraper/{__version__} (+https://github.com/news-scraper/scraper; set USER_AGENT to your contact)"
@@ -51,10 +51,9 @@ HTTPCACHE_ENABLED = False  # turn on for development: -s HTTPCACHE_ENABLED=True
 HTTPCACHE_DIR = "httpcache"
 
 ITEM_PIPELINES = {
-    "pipelines.normalize.NormalizePipeline": 100,
-    "pipelines.validate.ValidatePipeline": 200,
-    "pipelines.state.StatePipeline": 300,
-    "pipelines.export.JsonLinesExportPipeline": 900,
+    "scraper.pipelines.validate.ValidatePipeline": 200,
+    "scraper.pipelines.state.StatePipeline": 300,
+    "scraper.pipelines.export.JsonLinesExportPipeline": 900,
 }
 
 DOWNLOADER_MIDDLEWARES = {

@@ -77,8 +77,8 @@ class DiscoveryMixin:
     def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
         """A sitemap, sitemap index or feed, told apart by its root element."""
         kind = kind_of(response.body)
-        if kind == "other":
-            self.report(response.url, "dropped", "not_sitemap_or_feed")
+        if kind in ("other", "unsafe"):
+            self.report(response.url, "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
         self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
         if kind == "sitemapindex":

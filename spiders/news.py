@@ -3,10 +3,10 @@
 Arguments (``-a name=value``):
     start_urls       comma-separated URLs to start from (home, section, listing pages).
     allowed_domains  comma-separated domains to stay in (default: the start URLs' hosts).
-    sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since: see ``spiders.discovery``.
+    sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since: see ``scraper.spiders.discovery``.
 
 The spider only routes: every page is handed to ``scraper.extract``; the
-decision "article or listing" is ``scraper.route`` (shared with WARC replay). Each response ends
+decision "article or listing" is ``scraper.extract.route`` (shared with WARC replay). Each response ends
 in one counted outcome (stats ``outcome/...``).
 """
 from __future__ import annotations
@@ -18,16 +18,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
+from scraper.spiders.discovery import DiscoveryMixin, split_arg
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
-from scraper.encoding import content_type_charset
-from scraper.links import section_links
-from scraper.page import NotHTML, Page
-from scraper.route import entry_urls, route
-from spiders.discovery import DiscoveryMixin, split_arg
+from scraper.extract.encoding import content_type_charset
+from scraper.extract.links import section_links
+from scraper.extract.page import NotHTML, Page
+from scraper.extract.route import entry_urls, route
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
 RECENT_LINKS = 20_000

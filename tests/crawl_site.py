@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from scraper.cli import main
-from scraper.demo_site import serve
+from scraper.devtools.demo_site import serve
 
 SITE = Path(__file__).resolve().parent / "site"
 

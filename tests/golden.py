@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipelines.export import ordered
-from scraper.extract import extract, extract_listing
-from scraper.normalize import normalize_record
+from scraper.extract import Page, extract, listing_record
+from scraper.schema import ordered
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -37,11 +36,11 @@ class Case:
         meta = self.meta
         html = (self.folder / "page.html").read_bytes()
         if self.is_listing:
-            record = extract_listing(html, meta["url"], fetched_at=meta["fetched_at"])
-            return {key: record[key] for key in self.expected}
+            page = Page.from_html(html, meta["url"])
+            return listing_record(page, fetched_at=meta["fetched_at"], timezone=meta.get("timezone", "UTC"))
         timezone = meta.get("timezone", "UTC")
         record = extract(html, meta["url"], fetched_at=meta["fetched_at"], timezone=timezone)
-        return ordered(normalize_record(dict(record), timezone))
+        return ordered(dict(record))
 
 
 def cases() -> list[Case]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scraper import demo_site
+from scraper.devtools import demo_site
 from scraper.crawl.dataset_dir import run_folders
 
 REPO = Path(__file__).resolve().parent.parent

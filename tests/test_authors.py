@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.authors import clean_names
+from scraper.extract.authors import clean_names
 
 ROWS = [
     (["By Anna Smith and John Lee"], ["Anna Smith", "John Lee"]),  # "By" and "and"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.captions import split_credit
+from scraper.extract.captions import split_credit
 
 ROWS = [
     # trailing (Name/Agency)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.classify import Verdict, classify, url_signals
-from scraper.page import Page
+from scraper.extract.classify import Verdict, classify, url_signals
+from scraper.extract.page import Page
 
 LD_ARTICLE = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>'
 LD_LIST = ('<script type="application/ld+json">{"@type": "CollectionPage", "mainEntity": '

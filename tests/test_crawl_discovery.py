@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from scraper.sitegen import articles, write_site
+from scraper.devtools.sitegen import articles, write_site
 from tests.localsite import Site, crawl, only_run, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 ENTRIES = articles(12)

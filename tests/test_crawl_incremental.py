@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from scraper.sitegen import articles, write_article, write_discovery, write_site
+from scraper.devtools.sitegen import articles, write_article, write_discovery, write_site
 from tests.localsite import Site, crawl, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 

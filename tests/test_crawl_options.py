@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from scrapy.settings import Settings
 
-from scraper.cli import build_parser, main
-from scraper.crawl.options import apply_crawl_settings, spider_args
+from scraper.cli.crawl_options import apply_crawl_settings, spider_args
+from scraper.cli.main import build_parser, main
 
 
 def parse(*argv: str):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from scraper.crawl.dataset_dir import run_folders
-from scraper.sitegen import articles, write_site
+from scraper.devtools.sitegen import articles, write_site
 from tests.localsite import ENV, REPO, Site, crawl_command, read_jsonl, site_fixture  # noqa: F401 (fixture)
 
 

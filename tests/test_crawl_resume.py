@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from scraper.sitegen import articles, write_site
+from scraper.devtools.sitegen import articles, write_site
 from tests.localsite import ENV, REPO, Site, crawl, crawl_command, only_run, read_jsonl, site_fixture  # noqa: F401
 
 SLOW = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1", "-s", "RANDOMIZE_DOWNLOAD_DELAY=False"]

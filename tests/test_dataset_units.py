@@ -11,12 +11,12 @@ from warcio.warcwriter import WARCWriter
 
 from scraper.cli import main
 from scraper.dataset.files import Line
+from scraper.dataset.replay import Replay, replay_records
 from scraper.dataset.report import render
 from scraper.dataset.summary import summarize
 from scraper.dataset.svg import horizontal_bars
-from scraper.page import Page
-from scraper.replay import Replay, replay_records
-from scraper.route import listing_record
+from scraper.extract.page import Page
+from scraper.extract.route import listing_record
 from scraper.schema import FIELDS
 
 LISTING = """<html><body><main><ul>

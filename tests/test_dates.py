@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from scraper.dates import parse_date
+from scraper.extract.dates import parse_date
 
 ROWS = [
     # ISO with offset is kept as given

@@ -9,13 +9,13 @@ import pytest
 from scraper.discovery import (
     Entry,
     UrlFilter,
-    gunzip_if_needed,
     is_newer,
     is_older,
     kind_of,
     parse_feed,
     parse_since,
     parse_sitemap,
+    parse_xml,
     robots_sitemaps,
     robots_url,
 )
@@ -100,8 +100,8 @@ def test_broken_input_gives_no_entries(body: bytes) -> None:
     assert (parse_sitemap(body), parse_feed(body)) == ([], [])
 
 
-def test_broken_gzip_gives_empty_bytes() -> None:
-    assert gunzip_if_needed(b"\x1f\x8b\x08\x00garbage") == b""
+def test_broken_gzip_parses_as_nothing() -> None:
+    assert parse_xml(b"\x1f\x8b\x08\x00garbage") is None
 
 
 def test_rss_entries_with_dates_authors_and_permalink_guids() -> None:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from scraper.encoding import decode_html
+from scraper.extract.encoding import decode_html
 
 UKRAINIAN = ("<html><head><title>Новини</title></head><body><p>Київ, 2 лютого. Рятувальники повідомили, "
              "що четверо дітей повернулися додому з окупованих територій.</p></body></html>")
@@ -34,7 +34,7 @@ def test_shift_jis_with_meta() -> None:
 
 
 def test_content_type_charset() -> None:
-    from scraper.encoding import content_type_charset
+    from scraper.extract.encoding import content_type_charset
 
     assert [content_type_charset(v) for v in (b"text/html; charset=UTF-8", 'text/html;charset="windows-1251"',
                                               "text/html", None, "text/html; charset=")] == [

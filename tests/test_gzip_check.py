@@ -5,7 +5,7 @@ import zlib
 
 import pytest
 
-from scraper.crawl.gzip_check import gzip_problem
+from scraper.gzipped import gzip_problem
 
 PAGE = b"<html><body>" + b"<p>A paragraph of the article.</p>" * 200 + b"</body></html>"
 GZ = gzip.compress(PAGE, mtime=0)

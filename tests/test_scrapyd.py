@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from scraper.sitegen import articles, write_site
+from scraper.devtools.sitegen import articles, write_site
 from tests.localsite import ENV, REPO, Site, crawl, only_run, read_jsonl, site_fixture  # noqa: F401 (fixture)
 from tests.test_crawl_redis import free_port
 

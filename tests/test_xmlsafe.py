@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.xmlsafe import UnsafeXML, parse_xml, sitemap_locs
+from scraper.discovery import UnsafeXML, kind_of, parse_sitemap, parse_xml
 from tests.support.faultserver import ENTITY_BOMB, EXTERNAL_ENTITY
 
 SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -13,13 +13,9 @@ SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 </urlset>"""
 
 
-def test_sitemap_locs_in_order() -> None:
-    assert sitemap_locs(SITEMAP) == ["https://example.com/news/2024/02/one", "https://example.com/news/2024/02/two"]
-
-
 def test_entity_bomb_is_refused_without_expansion() -> None:
     with pytest.raises(UnsafeXML) as raised:
-        sitemap_locs(ENTITY_BOMB)
+        parse_xml(ENTITY_BOMB)
     assert str(raised.value) == "XML declares entities (a, b, c, d, e, f, g); refused"
 
 
@@ -29,13 +25,22 @@ def test_external_entity_is_refused_and_never_read() -> None:
     assert str(raised.value) == "XML declares entities (secret); refused"
 
 
+@pytest.mark.parametrize("data", [ENTITY_BOMB, EXTERNAL_ENTITY])
+def test_discovery_sees_entity_documents_as_unsafe_and_reads_no_entries(data: bytes) -> None:
+    assert (kind_of(data), parse_sitemap(data)) == ("unsafe", [])
+
+
 def test_doctype_without_entities_is_fine() -> None:
     data = b'<?xml version="1.0"?><!DOCTYPE urlset><urlset><url><loc>https://e.com/a</loc></url></urlset>'
-    assert sitemap_locs(data) == ["https://e.com/a"]
+    assert [e.url for e in parse_sitemap(data)] == ["https://e.com/a"]
 
 
-@pytest.mark.parametrize("data", [b"", b"<urlset><url>", b"\x00\x01binary", b"<html><body><p>x</body></html>"])
-def test_broken_xml_is_one_clear_error(data: bytes) -> None:
-    with pytest.raises(UnsafeXML) as raised:
-        parse_xml(data)
-    assert str(raised.value).startswith(("not well-formed XML", "empty XML document"))
+def test_sitemap_cut_short_keeps_the_entries_before_the_cut() -> None:
+    cut = SITEMAP[: SITEMAP.index(b"<url><loc></loc>")]
+    assert [e.url for e in parse_sitemap(cut)] == ["https://example.com/news/2024/02/one",
+                                                   "https://example.com/news/2024/02/two"]
+
+
+@pytest.mark.parametrize("data", [b"", b"   ", b"\x00\x01binary", b"\x1f\x8bbroken"])
+def test_nothing_parseable_is_none(data: bytes) -> None:
+    assert parse_xml(data) is None

@@ -17,16 +17,16 @@ Settings: GZIP_CHECK_ENABLED (default True), DOWNLOAD_MAXSIZE.
 from __future__ import annotations
 
 import logging
-import zlib
 from typing import Any
 
 from scrapy import Request
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 
+from scraper.gzipped import gzip_problem
+
 logger = logging.getLogger(__name__)
 
-_CHUNK = 64 * 1024
 _GZIP = (b"gzip", b"x-gzip")
 
 
@@ -38,29 +38,9 @@ class TruncatedGzip(IgnoreRequest):
     """The gzip stream ends before its end marker: the body was cut short."""
 
 
-def gzip_problem(data: bytes, limit: int = 0) -> str | None:
-    """``"bad_gzip"``, ``"truncated_gzip"`` or None (complete, or larger than ``limit`` so far)."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    produced = 0
-    pending = data
-    try:
-        while pending and not decompressor.eof:
-            produced += len(decompressor.decompress(pending, _CHUNK))
-            pending = decompressor.unconsumed_tail
-            if limit and produced > limit:
-                return None  # too large: HttpCompressionMiddleware refuses it
-        if not decompressor.eof:
-            produced += len(decompressor.flush())
-    except zlib.error as exc:
-        if "incorrect data check" in str(exc):
-            return None  # bad CRC only: the content is whole
-        return "bad_gzip"
-    return None if decompressor.eof else "truncated_gzip"
-
-
 class GzipCheckMiddleware:
     def __init__(self, crawler: Any) -> None:
-        if not crawler.settings.getbool("GZIP_CHECK_ENABLED", True):
+        if not crawler.settings.getbool("GZIP_CHECK_ENABLED"):
             raise NotConfigured
         self.stats = crawler.stats
         self.max_size = crawler.settings.getint("DOWNLOAD_MAXSIZE")

@@ -7,7 +7,7 @@ so a plain resume would skip them forever. This extension marks a running job
 last run was killed: Scrapy's stale state (``requests.seen``, ``requests.queue``,
 ``spider.state``) and the run's ``outcomes.jsonl`` are removed and the crawl
 starts again from its start URLs. The export pipeline keeps the articles
-already written and does not write them again (``pipelines.export``), so the
+already written and does not write them again (``scraper.pipelines.export``), so the
 final file has every article exactly once. After a clean stop (Ctrl-C once)
 Scrapy's own resume applies.
 """

@@ -1,7 +1,7 @@
 """Write listing and feed pages to ``listings.jsonl`` in the run's dataset folder.
 
 The spider sends the ``listing_page`` signal with the listing record
-(``scraper.route.listing_record``); records never pass the article pipelines,
+(``scraper.extract.route.listing_record``); records never pass the article pipelines,
 and the page's outcome (``dropped/listing``) is still reported by the spider.
 
 Settings:

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scraper.discovery import UrlFilter, is_newer, is_older, moment
+from scraper.discovery import UrlFilter, is_newer, is_older
+from scraper.extract.dates import to_instant
 
 #: Record fields that make up "the content": a change in any of them is a new revision. Not
 #: ``modified``: a bumped date over the same text is no edit.
@@ -69,8 +70,8 @@ class Known:
 
     def changed_since(self, date: str | None) -> bool:
         """True when a sitemap/feed date is after both the page's own date and our last fetch."""
-        stamps = [s for s in (self.lastmod, self.fetched_at) if moment(s) is not None]
-        latest = max(stamps, key=lambda s: moment(s)) if stamps else None  # type: ignore[arg-type,return-value]
+        stamps = [s for s in (self.lastmod, self.fetched_at) if to_instant(s) is not None]
+        latest = max(stamps, key=lambda s: to_instant(s)) if stamps else None  # type: ignore[arg-type,return-value]
         return is_newer(date, latest)
 
 

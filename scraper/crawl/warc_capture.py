@@ -1,6 +1,6 @@
 """Store every fetched response (and its request) as WARC, for re-extraction later.
 
-``scraper extract --warc FILE`` re-reads the file (``scraper.replay``). The
+``scraper extract --warc FILE`` re-reads the file (``scraper.dataset.replay``). The
 middleware sits next to the downloader (order 950, after HttpCompression),
 so it stores the body as it came over the wire, with its Content-Encoding.
 The transport's Transfer-Encoding is already undone, so that header is kept

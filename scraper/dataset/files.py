@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from scraper.sources import InputError
+from scraper.errors import InputError
 
 logger = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.dataset.files import Line
+from scraper.extract.dates import to_instant
 from scraper.schema import FIELDS, json_schema
 
 #: How many values the "top" lists keep.
@@ -43,17 +44,6 @@ def is_filled(name: str, value: Any) -> bool:
     if isinstance(value, bool) or not isinstance(value, field_types()[name]):
         return False
     return value != "" and value != [] and value != {}
-
-
-def instant(value: str) -> dt.datetime | None:
-    """A date string as an aware UTC instant (a bare date is its midnight UTC); None if unreadable."""
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=dt.timezone.utc)
-    return parsed.astimezone(dt.timezone.utc)
 
 
 class Summary:
@@ -92,7 +82,7 @@ class Summary:
         self._add_date(record.get("published"))
 
     def _add_date(self, published: Any) -> None:
-        when = instant(published) if isinstance(published, str) else None
+        when = to_instant(published) if isinstance(published, str) else None
         if when is None:
             return
         self.days[published[:10]] += 1

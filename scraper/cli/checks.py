@@ -1,0 +1,72 @@
+"""Checks of command-line input that would otherwise fail deep inside a crawl.
+
+Each raises ``InputError`` with one line that names the bad value, so the
+command line can answer with that line and a non-zero exit.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scraper.errors import InputError
+
+
+def check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InputError(f"{url!r} is not an http(s) URL")
+    return url
+
+
+def check_timezone(name: str | None) -> str | None:
+    """An IANA zone name, or InputError."""
+    if not name:
+        return name
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"unknown time zone {name!r} (use an IANA name such as Europe/Kyiv)") from None
+    return name
+
+
+def check_setting_types(settings: Any, names: list[str], defaults: dict[str, Any]) -> None:
+    """Each ``-s NAME=VALUE`` must parse as its default's type (number, flag).
+
+    Scrapy keeps some flags as 0/1 (TELNETCONSOLE_ENABLED), so those accept either.
+    """
+    for name in names:
+        default = defaults.get(name)
+        if isinstance(default, bool):
+            getters = [settings.getbool]
+        elif isinstance(default, (int, float)):
+            getters = [settings.getfloat] + ([settings.getbool] if default in (0, 1) else [])
+        else:
+            continue
+        if not any(_parses(getter, name) for getter in getters):
+            kind = "True or False" if isinstance(default, bool) else "a number"
+            raise InputError(f"-s {name}={settings.get(name)!r}: expected {kind}")
+
+
+def _parses(getter: Any, name: str) -> bool:
+    try:
+        getter(name)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def check_jobdir(settings: Any) -> None:
+    """JOBDIR, when set, must be a folder we can create and write."""
+    jobdir = settings.get("JOBDIR")
+    if not jobdir:
+        return
+    try:
+        Path(jobdir).mkdir(parents=True, exist_ok=True)
+        probe = Path(jobdir) / ".write-test"
+        probe.touch()
+        probe.unlink()
+    except OSError as exc:
+        raise InputError(f"JOBDIR {jobdir}: cannot write ({exc.strerror or exc})") from None

@@ -1,0 +1,73 @@
+"""The ``scraper`` command: crawl, extract, demo, validate, stats, report.
+
+Bad input (missing file, not HTML, unreadable gzip, bad URL, unwritable
+output) is reported as one line on stderr with a non-zero exit status.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from scraper import __version__
+from scraper.cli.crawl import cmd_crawl, cmd_demo
+from scraper.cli.crawl_options import add_crawl_options
+from scraper.cli.dataset import add_commands
+from scraper.cli.extract import cmd_extract
+from scraper.errors import InputError
+
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not the usage block
+        print(f"scraper: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="scraper", description="Crawl news sites and extract structured articles.")
+    parser.add_argument("--version", action="version", version=f"scraper {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    crawl = sub.add_parser("crawl", help="crawl sites from start URLs and export JSON Lines")
+    crawl.add_argument("urls", nargs="*", metavar="URL")
+    crawl.add_argument("-o", "--output", help="JSON Lines file (default: OUTPUT_DIR/<run start time>/articles.jsonl)")
+    crawl.add_argument("--timezone", help="IANA zone for dates without an offset (SITE_TIMEZONE)")
+    crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    add_crawl_options(crawl)
+    crawl.set_defaults(func=cmd_crawl)
+
+    extract = sub.add_parser("extract", help="extract records from saved pages (.html, .html.gz, folders)")
+    extract.add_argument("paths", nargs="*", metavar="PATH")
+    extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
+    extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
+    extract.add_argument("--url", help="the page's URL (single page only)")
+    extract.add_argument("--plain", action="store_true",
+                         help="omit the evaluation keys id and articleBody (keep only the record and source)")
+    extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
+                         "the zone recorded in the capture)")
+    extract.set_defaults(func=cmd_extract)
+
+    demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")
+    demo.add_argument("-o", "--output", default="output/articles.jsonl")
+    demo.add_argument("-s", "--set", action="append", metavar="NAME=VALUE")
+    demo.set_defaults(func=cmd_demo, timezone=None)
+
+    add_commands(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except InputError as exc:
+        print(f"scraper: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("scraper: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,250 @@
+"""``make bench-crawl``: crawl speed and memory on a generated site served by nginx on 127.0.0.1.
+
+Steps: generate ``--pages`` article pages (``scraper.devtools.sitegen``, with the furniture of a
+real news page: menus, scripts, trending rail, comments, footer; about 140 KB each,
+like the shared benchmark pages' 173 KB average), serve them with
+nginx, time pure extraction (``scraper.extract.extract``) on a sample of the
+same pages, crawl the site from its sitemap index with one process, then with
+``--workers`` scrapy-redis workers (redis-server on 127.0.0.1). Prints pages per
+second, peak memory of each crawler process (and its resident memory at each
+quarter of the crawl, to show it stays flat) and the ratios. Figures are
+printed, never asserted: they depend on the machine.
+
+Needs nginx and redis-server on PATH (``apt-get install nginx-light redis-server``).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scraper.crawl.dataset_dir import run_folders
+from scraper.devtools.sitegen import articles, write_site
+
+NGINX_CONF = """worker_processes 1;
+daemon off;
+pid {home}/nginx.pid;
+error_log {home}/nginx-error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  types {{ text/html html; application/xml xml; text/plain txt; application/gzip gz; }}
+  default_type application/octet-stream;
+  charset utf-8;
+  sendfile on;
+  keepalive_requests 1000000;
+  client_body_temp_path {home}/tmp; proxy_temp_path {home}/tmp; fastcgi_temp_path {home}/tmp;
+  uwsgi_temp_path {home}/tmp; scgi_temp_path {home}/tmp;
+  server {{
+    listen 127.0.0.1:{port};
+    root {root};
+    location / {{ try_files $uri $uri/page.html =404; }}
+  }}
+}}
+"""
+CRAWL_SETTINGS = ["AUTOTHROTTLE_ENABLED=False", "DOWNLOAD_DELAY=0", "CONCURRENT_REQUESTS=32",
+                  "CONCURRENT_REQUESTS_PER_DOMAIN=32", "LOG_LEVEL=WARNING", "REDIS_IDLE_CLOSE=2"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_for_port(port: int, process: subprocess.Popen[bytes], name: str) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise SystemExit(f"bench-crawl: {name} did not start")
+
+
+def start_nginx(home: Path, root: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    (home / "tmp").mkdir(exist_ok=True)
+    conf = home / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(home=home, root=root, port=port))
+    process = subprocess.Popen([require("nginx"), "-c", str(conf), "-p", str(home)], stderr=subprocess.DEVNULL)
+    wait_for_port(port, process, "nginx")
+    return process, f"http://127.0.0.1:{port}"
+
+
+def start_redis(home: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    process = subprocess.Popen([require("redis-server"), "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no", "--dir", str(home)], stdout=subprocess.DEVNULL)
+    wait_for_port(port, process, "redis-server")
+    return process, f"redis://127.0.0.1:{port}/0"
+
+
+def require(program: str) -> str:
+    found = shutil.which(program) or shutil.which(program, path="/usr/sbin:/usr/local/sbin")
+    if not found:
+        raise SystemExit(f"bench-crawl: {program} not found (apt-get install nginx-light redis-server)")
+    return found
+
+
+def extraction_speed(root: Path, paths: list[str], base: str) -> float:
+    """Pages per second of ``scraper.extract.extract`` alone, one process, files already read."""
+    from scraper.extract import extract
+
+    pages = [(root / p.lstrip("/") / "page.html").read_bytes() for p in paths]
+    started = time.perf_counter()
+    for path, html in zip(paths, pages, strict=False):
+        extract(html, base + path)
+    return len(pages) / (time.perf_counter() - started)
+
+
+@dataclass
+class Worker:
+    """A crawler process and its resident memory samples ``(pages exported, MB)``."""
+
+    process: subprocess.Popen[bytes]
+    output: Path
+    samples: list[tuple[int, float]] = field(default_factory=list)
+    peak_mb: float = 0.0
+    hwm_mb: float = 0.0
+
+    def watch(self) -> None:
+        status = Path(f"/proc/{self.process.pid}/status")
+        seen, offset = 0, 0
+        while self.process.poll() is None:
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+                rss = int(fields["VmRSS"].split()[0])
+                # VmHWM: peak resident memory since exec (ru_maxrss would count the forked parent's pages)
+                self.hwm_mb = max(self.hwm_mb, int(fields["VmHWM"].split()[0]) / 1024)
+            except (OSError, KeyError, ValueError):
+                break
+            files = list(self.output.glob("*/articles.jsonl"))
+            if files:
+                with files[0].open("rb") as fh:
+                    fh.seek(offset)
+                    chunk = fh.read()
+                seen += chunk.count(b"\n")
+                offset += len(chunk)
+            self.samples.append((seen, rss / 1024))
+            time.sleep(0.5)
+
+    def wait(self) -> None:
+        _, status, _usage = os.wait4(self.process.pid, 0)
+        self.process.returncode = os.waitstatus_to_exitcode(status)
+        self.peak_mb = self.hwm_mb
+
+
+def crawl(base: str, out: Path, state: Path, workers: int, redis_url: str | None) -> list[Worker]:
+    command = [sys.executable, "-m", "scraper.cli", "crawl", "--sitemap", base + "/sitemap-index.xml",
+               "--state", str(state)]
+    for setting in [*CRAWL_SETTINGS, f"OUTPUT_DIR={out}"]:
+        command += ["-s", setting]
+    if redis_url:
+        command += ["--redis", redis_url, "--redis-job", f"bench-{time.time_ns()}"]
+    running = []
+    for number in range(workers):
+        folder = out / f"worker-{number}"
+        command_n = [c if not c.startswith("OUTPUT_DIR=") else f"OUTPUT_DIR={folder}" for c in command]
+        running.append(Worker(subprocess.Popen(command_n, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+                              folder))
+    threads = [threading.Thread(target=w.watch, daemon=True) for w in running]
+    for thread in threads:
+        thread.start()
+    for worker in running:
+        worker.wait()
+    for thread in threads:
+        thread.join()
+    return running
+
+
+def crawl_rate(workers: list[Worker]) -> tuple[int, float]:
+    """Articles exported and pages per second, from the first start to the last fetch (not the idle wait)."""
+    starts, last, count = [], None, 0
+    for worker in workers:
+        folder = run_folders(worker.output)[0]
+        starts.append(dt.datetime.fromisoformat(json.loads((folder / "report.json").read_text())["started"]))
+        if not (folder / "articles.jsonl").is_file():
+            continue  # a worker that exported nothing (the other took every page)
+        for line in (folder / "articles.jsonl").open(encoding="utf-8"):
+            count += 1
+            fetched = dt.datetime.fromisoformat(json.loads(line)["fetched_at"])
+            last = fetched if last is None or fetched > last else last
+    span = ((last - min(starts)).total_seconds() + 1) if last else float("inf")
+    return count, count / span
+
+
+def quarters(worker: Worker, total: int) -> str:
+    marks = []
+    for quarter in (1, 2, 3, 4):
+        target = total * quarter // 4
+        last = worker.samples[-1][1] if worker.samples else 0
+        rss = next((mb for seen, mb in worker.samples if seen >= target), last)
+        marks.append(f"{rss:.0f}")
+    return "/".join(marks)
+
+
+def report(name: str, workers: list[Worker], pages: int, extract_rate: float) -> float:
+    count, rate = crawl_rate(workers)
+    print(f"{name}: {count} of {pages} articles exported, {rate:.1f} pages/s "
+          f"({rate / extract_rate:.0%} of pure extraction)")
+    for number, worker in enumerate(workers):
+        exported = run_folders(worker.output)[0].joinpath("articles.jsonl")
+        per_worker = sum(1 for _ in exported.open()) if exported.is_file() else 0
+        print(f"  process {number}: exit {worker.process.returncode}, {per_worker} articles, peak RSS "
+              f"{worker.peak_mb:.0f} MB, RSS at 25/50/75/100% of its pages: {quarters(worker, per_worker)} MB")
+    return rate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench-crawl", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=20000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sample", type=int, default=2000, help="pages timed for pure extraction")
+    args = parser.parse_args(argv)
+    home = Path(tempfile.mkdtemp(prefix="bench-crawl-"))
+    home.chmod(0o755)  # nginx workers run as an unprivileged user
+    servers: list[subprocess.Popen[bytes]] = []
+    try:
+        root = home / "site"
+        root.mkdir()
+        nginx, base = start_nginx(home, root)
+        servers.append(nginx)
+        started = time.perf_counter()
+        entries = articles(args.pages)
+        write_site(root, entries, base, per_page=50, chrome=True)
+        size = sum((root / a.path.lstrip("/") / "page.html").stat().st_size for a in entries[:50]) / 50 / 1024
+        took = time.perf_counter() - started
+        print(f"site: {args.pages} article pages ({size:.0f} KB each) generated in {took:.0f} s, "
+              f"served by nginx at {base}; {os.cpu_count()} CPUs")
+        step = max(1, len(entries) // args.sample)
+        extract_rate = extraction_speed(root, [a.path for a in entries[::step]], base)
+        print(f"pure extraction: {extract_rate:.1f} pages/s (one process, {len(entries[::step])} of the same pages)")
+        one = report("1 process", crawl(base, home / "one", home / "state-one", 1, None), args.pages, extract_rate)
+        redis, redis_url = start_redis(home)
+        servers.append(redis)
+        many = report(f"{args.workers} redis workers", crawl(base, home / "many", home / "state-many", args.workers,
+                                                             redis_url), args.pages, extract_rate)
+        print(f"speed-up of {args.workers} workers over 1 process: {many / one:.2f}x")
+    finally:
+        for server in servers:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""Sitemaps (``urlset``, ``sitemapindex``, Google News) and robots.txt ``Sitemap:`` lines.
+
+Pure functions over bytes and strings. Bad XML gives no entries, never an
+exception: a broken sitemap must not stop a crawl. Dates leave as ISO 8601
+strings (``scraper.extract.dates``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from scraper.discovery.xml import UnsafeXML, children, local_name, parse_xml, text_at
+from scraper.extract.dates import parse_iso, parse_rfc2822
+
+Kind = Literal["sitemap", "sitemapindex", "feed", "unsafe", "other"]
+_ROBOTS_SITEMAP = re.compile(r"^\s*sitemap\s*:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One URL a sitemap or feed announces.
+
+    ``date`` is the entry's freshest date (sitemap ``lastmod``, else the news
+    publication date; feed ``updated``, else ``published``/``pubDate``): it
+    decides ``since`` and "changed since the last run". ``published`` is the
+    first publication date when the source states it separately.
+    """
+
+    url: str
+    date: str | None = None
+    published: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+def root_of(body: bytes) -> etree._Element | None:
+    """The document's root, or None when it is unparseable or refused (see ``scraper.discovery.xml``)."""
+    try:
+        return parse_xml(body)
+    except UnsafeXML:
+        return None
+
+
+def entry_date(raw: str | None) -> str | None:
+    """A sitemap (W3C datetime) or feed (RFC 822 or ISO) date as ISO 8601; None if unreadable."""
+    if not raw:
+        return None
+    return parse_iso(raw) or parse_rfc2822(raw)
+
+
+def kind_of(body: bytes) -> Kind:
+    """What an XML document is, by its root element (``unsafe``: it declares entities)."""
+    try:
+        root = parse_xml(body)
+    except UnsafeXML:
+        return "unsafe"
+    name = local_name(root.tag) if root is not None else ""
+    if name == "urlset":
+        return "sitemap"
+    if name == "sitemapindex":
+        return "sitemapindex"
+    if name in ("rss", "feed", "rdf"):
+        return "feed"
+    return "other"
+
+
+def parse_sitemap(body: bytes, base_url: str = "") -> list[Entry]:
+    """Entries of a sitemap (``<url>``) or sitemap index (``<sitemap>``), gzipped or not.
+
+    Reads ``lastmod`` and the Google News extension (``news:publication_date``,
+    ``news:title``). Relative locations are resolved against ``base_url``.
+    """
+    root = root_of(body)
+    if root is None or local_name(root.tag) not in ("urlset", "sitemapindex"):
+        return []
+    child = "url" if local_name(root.tag) == "urlset" else "sitemap"
+    entries = []
+    for node in children(root, child):
+        loc = text_at(node, "loc")
+        if not loc:
+            continue
+        published = entry_date(text_at(node, "news", "publication_date"))
+        entries.append(Entry(url=urljoin(base_url, loc), date=entry_date(text_at(node, "lastmod")) or published,
+                             published=published, title=text_at(node, "news", "title")))
+    return entries
+
+
+def robots_sitemaps(text: str, base_url: str = "") -> list[str]:
+    """The ``Sitemap:`` URLs of a robots.txt, in order, without repeats."""
+    out: list[str] = []
+    for match in _ROBOTS_SITEMAP.finditer(text):
+        url = urljoin(base_url, match.group(1))
+        if url not in out:
+            out.append(url)
+    return out
+
+
+def robots_url(url: str) -> str:
+    """The robots.txt URL of a page's site."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/robots.txt"

@@ -1,0 +1,23 @@
+"""The pure extractor: ``html, url -> record``. No Scrapy, no Twisted, no I/O (a test keeps it so).
+
+Modules, in the order a page goes through them:
+    encoding, page       bytes -> text -> one parsed ``Page`` (tree, meta tags, JSON-LD, microdata)
+    structured           JSON-LD and microdata nodes
+    vocab                every selector, meta name and word list, as data
+    metadata             headline, authors, dates, section, tags, language, description (evidence in order)
+    container, furniture, body   the article text
+    images, captions     images with caption and credit
+    links                linked items: body links, related, feed entries, videos, next page
+    article              all fields of one article record
+    normalize            the record's canonical form (the one normalisation point)
+    classify, route      article or listing, and the listing record
+    authors, dates, text small value parsers shared by the above
+"""
+from __future__ import annotations
+
+from scraper.errors import NotHTML
+from scraper.extract.article import extract, extract_page
+from scraper.extract.page import Page
+from scraper.extract.route import listing_record, route
+
+__all__ = ["NotHTML", "Page", "extract", "extract_page", "listing_record", "route"]

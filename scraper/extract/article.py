@@ -1,0 +1,97 @@
+"""The extraction entry point: ``html, url -> Article``. Pure: no Scrapy, no I/O."""
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from scraper.errors import NotHTML
+from scraper.extract import metadata as md
+from scraper.extract.body import Block, extract_body
+from scraper.extract.images import extract_images
+from scraper.extract.links import body_links, embedded_videos, listing_items
+from scraper.extract.normalize import normalize_record
+from scraper.extract.page import Page
+from scraper.extract.text import clean
+from scraper.schema import SOURCED_FIELDS, Article, empty_article
+
+__all__ = ["NotHTML", "extract", "extract_page"]
+
+
+def extract(html: str | bytes, url: str, *, fetched_at: str | None = None, timezone: str | None = None,
+            header_charset: str | None = None) -> Article:
+    """Extract one article record from a page's HTML.
+
+    ``timezone`` is the site's IANA zone, used for dates the page gives
+    without an offset. ``fetched_at`` (ISO 8601) is copied to the record and
+    anchors relative dates. Raises ``NotHTML`` when the input has no markup.
+    """
+    page = Page.from_html(html, url, header_charset)
+    return extract_page(page, fetched_at=fetched_at, timezone=timezone)
+
+
+def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | None = None) -> Article:
+    """The article record of a parsed page, normalised (``scraper.extract.normalize``) as its last step."""
+    record = empty_article(page.url, fetched_at)
+    sources: dict[str, str] = {}
+
+    def put(name: str, found: md.Found) -> None:
+        value, source = found
+        if value:
+            record[name] = value  # type: ignore[literal-required]
+            if source:
+                sources[name] = source
+
+    put("canonical_url", md.canonical_url(page))
+    put("headline", md.headline(page))
+    put("authors", md.authors(page))
+    put("published", md.published(page, timezone))
+    put("modified", md.modified(page, timezone))
+    put("section", md.section(page))
+    put("tags", md.tags(page))
+    put("language", md.language(page))
+    put("description", md.description(page))
+    body, blocks, container, body_source, read_also = _body(page, record.get("headline"))
+    put("body", (body, body_source))
+    images, image_source = extract_images(page, container)
+    if images:
+        record["images"] = images
+        sources["images"] = image_source or "html"
+    if images and body:
+        record["body"] = _without_captions(body, images)
+    record["linked_items"] = _linked_items(page, blocks, read_also, container, timezone)
+    record["sources"] = {key: sources[key] for key in SOURCED_FIELDS if key in sources}
+    return normalize_record(record, timezone)  # type: ignore[return-value]
+
+
+def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:
+    raw = (page.article_ld or {}).get("articleBody")
+    ld_body = raw if isinstance(raw, str) else md.ld_text(raw)
+    blocks, container, read_also = extract_body(page, headline, [], ld_body)
+    text = "\n\n".join(b.text for b in blocks) or None
+    if ld_body and len(ld_body.split()) > 2 * len((text or "").split()):
+        return _paragraphs(ld_body), [], container, "json-ld", read_also
+    source = "microdata" if container is not None and container.get("itemprop") == "articleBody" else "html"
+    return text, blocks, container, source if text else None, read_also
+
+
+def _paragraphs(text: str) -> str:
+    """Structured articleBody: line breaks separate paragraphs."""
+    parts = [clean(p) for p in html.unescape(text).replace("\r", "").split("\n")]
+    return "\n\n".join(p for p in parts if p)
+
+
+def _without_captions(body: str, images: list[Any]) -> str:
+    captions = {clean(i["caption"]) for i in images if i.get("caption")}
+    return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
+
+
+def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any,
+                  timezone: str | None) -> list[Any]:
+    items = body_links(blocks) + body_links(read_also, kind="related")
+    seen = {i["url"] for i in items}
+    for item in embedded_videos(page, container) + listing_items(page, timezone=timezone):
+        if item["url"] not in seen:
+            seen.add(item["url"])
+            items.append(item)
+    order = {"in_body": 0, "related": 1, "feed": 2, "video": 2}
+    return sorted(items, key=lambda i: order[i["kind"]])

@@ -1,0 +1,81 @@
+"""Author names: split bylines, drop 'By' and roles, keep people over outlets."""
+from __future__ import annotations
+
+import re
+
+from scraper.extract.text import clean, fold
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|reported|edited|text|story|words|photos?|interview)\s+)?"
+    r"(?:by|von|par|por|di|da|de|av|af|door|від|автор|авторы|автор:|text:|von:|by:|fotos?:)\s*[:\-]?\s+",
+    re.IGNORECASE,
+)
+_SPLIT = re.compile(r"\s*(?:,|;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bі\b|\bи\b|\bog\b|\ben\b|/|·|•)\s*",
+                    re.IGNORECASE)
+#: Words that mark a byline fragment as a role or affiliation, not a name.
+ROLE_WORDS = frozenset("""
+reporter senior correspondent editor editors staff writer writers contributor columnist
+journalist photographer producer analyst chief bureau deputy managing political economics
+foreign news desk team редакція редакция autor autorin redakteur redakteurin korrespondent
+korrespondentin redaktion journaliste rédaction rédacteur redazione redacción redactor
+""".split())
+_EMAIL = re.compile(r"\S+@\S+")
+_PAREN = re.compile(r"\s*[\(\[].*?[\)\]]")
+_NOT_NAME = re.compile(r"https?://|www\.|\d{3,}")
+
+
+def _strip_prefix(text: str) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PREFIX.sub("", text).strip(" :-–—|,")
+    return text
+
+
+_ROLE_MODIFIERS = frozenset("senior junior chief deputy managing executive special contributing staff "
+                            "political foreign economics business sports news data investigative "
+                            "stv stellvertretender stellvertretende leitender leitende freier freie".split())
+
+
+def _is_role(part: str) -> bool:
+    """'Senior Reporter', 'Staff Writer': every word a role or a role modifier.
+    'BR24 Redaktion' or 'Guardian staff reporter' keep a word that is a name."""
+    words = [w.strip(".,").lower() for w in part.split()]
+    return bool(words) and any(w in ROLE_WORDS for w in words) and all(
+        w in ROLE_WORDS or w in _ROLE_MODIFIERS for w in words)
+
+
+def split_byline(byline: str) -> list[str]:
+    """'By Anna Smith and John Lee, Senior Reporters' -> ['Anna Smith', 'John Lee']."""
+    text = _EMAIL.sub("", clean(byline))
+    text = _PAREN.sub("", text)
+    text = _strip_prefix(text)
+    names = []
+    for part in _SPLIT.split(text):
+        part = _strip_prefix(part.strip(" .:-–—|"))
+        if part and not _is_role(part):
+            names.append(part)
+    return names
+
+
+def plausible_name(name: str) -> bool:
+    """A person or outlet name, not a sentence, URL or date."""
+    if not name or len(name) > 60 or _NOT_NAME.search(name):
+        return False
+    words = name.split()
+    return 1 <= len(words) <= 6 and any(ch.isalpha() for ch in name)
+
+
+def clean_names(raw: list[str]) -> list[str]:
+    """Split, strip and de-duplicate author names, keeping byline order."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in raw:
+        if _NOT_NAME.search(value) and " " not in value.strip():
+            continue  # a URL or an identifier, not a byline
+        for name in split_byline(value):
+            key = fold(name)
+            if plausible_name(name) and key not in seen:
+                seen.add(key)
+                out.append(name)
+    return out

@@ -1,0 +1,256 @@
+"""Article body: read the text container(s) (``scraper.extract.container``) block by block, in order.
+
+Reading skips furniture: figures and captions, share bars, bylines, newsletter
+boxes, related lists, hidden elements; then link lists, datelines and promos
+are filtered out of the blocks.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import html as lxml_html
+
+from scraper.extract import vocab as sel
+from scraper.extract.container import choose_containers
+from scraper.extract.furniture import is_furniture, is_hidden
+from scraper.extract.page import Page
+from scraper.extract.text import clean, fold
+
+Element = lxml_html.HtmlElement
+
+BLOCK_TAGS = frozenset("""p div section article main header h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
+blockquote pre table thead tbody tr td th figure figcaption hr br address details summary center""".split())
+HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
+_DOUBLE_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+@dataclass
+class Block:
+    """One paragraph-level block of text with the links inside it."""
+
+    text: str
+    tag: str
+    links: list[tuple[str, str]] = field(default_factory=list)
+    link_chars: int = 0
+
+
+class _Reader:
+    """Walks a container and emits blocks, skipping furniture."""
+
+    def __init__(self, page: Page, keep_chars: int) -> None:
+        self.page = page
+        self.keep_chars = keep_chars
+        self.blocks: list[Block] = []
+        self._parts: list[str] = []
+        self._links: list[tuple[str, str]] = []
+        self._link_chars = 0
+        self._tag = "p"
+        self._open_link: str | None = None
+        self._flushes = 0
+
+    def flush(self) -> None:
+        pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
+        for piece in pieces:
+            text = clean(piece)
+            if not text:
+                continue
+            if self._open_link:  # a block inside a link (a whole teaser card is one <a>)
+                links, link_chars = [(self._open_link, text)], len(text)
+            elif len(pieces) == 1:
+                links, link_chars = self._links, self._link_chars
+            else:
+                links = [(u, t) for u, t in self._links if t in text]
+                link_chars = sum(len(t) for _, t in links)
+            self.blocks.append(Block(text, self._tag, links, link_chars))
+        self._parts, self._links, self._link_chars, self._tag = [], [], 0, "p"
+        self._flushes += 1
+
+    def skip(self, el: Element) -> bool:
+        tag = el.tag
+        if tag == "form":
+            return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
+        if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
+            return True
+        if is_hidden(el):
+            return True
+        if is_furniture(el):
+            # A furniture-named wrapper that holds most of the text is the article itself.
+            return len(el.text_content()) < self.keep_chars
+        return False
+
+    def read(self, el: Element, in_link: bool = False) -> None:
+        tag = el.tag
+        if not isinstance(tag, str):
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        if self.skip(el):
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if tag == "br":
+            self._parts.append("\n")
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        if block:
+            self.flush()
+            if tag in HEADINGS or tag == "li" or tag == "blockquote":
+                self._tag = tag
+        if tag == "a" and not in_link:
+            start, flushes = len("".join(self._parts)), self._flushes
+            url = self.page.absolute(el.get("href"))
+            self._open_link = url or ""
+            self._read_children(el, True)
+            self._open_link = None
+            text = clean("".join(self._parts)[start if flushes == self._flushes else 0:])
+            if text:
+                self._link_chars += len(text)
+                if url:
+                    self._links.append((url, text))
+        else:
+            self._read_children(el, in_link)
+        if block:
+            self.flush()
+        if el.tail:
+            self._parts.append(el.tail)
+
+    def _read_children(self, el: Element, in_link: bool) -> None:
+        if el.text:
+            self._parts.append(el.text)
+        for child in el:
+            self.read(child, in_link)
+
+
+def read_blocks(page: Page, container: Element) -> list[Block]:
+    total = len(container.text_content())
+    reader = _Reader(page, keep_chars=int(total * 0.5))
+    reader._read_children(container, False)
+    reader.flush()
+    return reader.blocks
+
+
+# --------------------------------------------------------------------------- container choice
+_READ_ALSO = re.compile(
+    r"^\(?(?:also on [\w.-]+\s|(?:related|read (?:more|also|next)|see (?:also|more)|more on this|lesen sie auch|"
+    r"mehr zum thema|lire aussi|leggi anche(?: su)?|lee también|leia também|читайте також|читайте также|"
+    r"дивіться також|czytaj też|czytaj także|läs också|les også|læs også)\s*[:：])", re.IGNORECASE)
+
+
+def is_read_also(block: Block) -> bool:
+    """A 'Read also: <link>' line inside the text: a related link, not body."""
+    return bool(block.links) and _READ_ALSO.match(block.text) is not None
+
+
+_URLISH = re.compile(r"^(?:https?://|www\.)\S+$")
+_SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")  # an unrendered WordPress shortcode
+
+
+def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
+    key = fold(block.text)
+    if not key or key == headline_key or key in caption_keys:
+        return False
+    if sel.FURNITURE.match(key) or is_read_also(block):
+        return False
+    words = len(block.text.split())
+    if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
+            and not _URLISH.match(block.text):
+        return False  # a line that is only a link: another story's headline, "Read the report"
+    return not _SHORTCODE.match(block.text)
+
+
+def extract_body(page: Page, headline: str | None, caption_texts: list[str],
+                 hint_text: str | None = None) -> tuple[list[Block], Element | None, list[Block]]:
+    """The article's blocks in reading order, the container they came from, and
+    the 'Read also' blocks taken out of the text."""
+    containers: list[Element] = []
+    md = page.microdata
+    if md is not None:
+        scope = md[1]
+        containers = [el for el in scope.iter() if el.get("itemprop") == "articleBody"][:1]
+    if not containers:
+        containers = choose_containers(page, hint_text)
+    if not containers:
+        return [], None, []
+    headline_key = fold(headline)
+    caption_keys = {fold(c) for c in caption_texts}
+    read = [block for container in containers for block in read_blocks(page, container)]
+    blocks = _trim_edges([b for b in _drop_link_lists(read) if _keep(b, headline_key, caption_keys)])
+    return blocks, containers[0], [b for b in read if is_read_also(b)]
+
+
+_DATELIKE = re.compile(
+    r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\b\d{1,2}:\d{2}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janeiro|fevereiro|março|abril|maio|junho|julho|"
+    r"agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|"
+    r"noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|"
+    r"juin|juillet|août|septembre|octobre|novembre|décembre)\w*\.?\s+\d{4}\b", re.IGNORECASE)
+_META_LINE = re.compile(r"^(?:by|por|von|par|di|publicado|published|posted|updated|atualizado|actualizado|"
+                        r"aktualisiert|mis à jour|veröffentlicht)\b", re.IGNORECASE)
+_TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chave)\b\s*:?\s|"
+                        r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)|"
+                        r"^.{0,200}\b(?:sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|now|today)\b|"
+                        r"(?:our|the|free|daily|weekly) newsletter|delivered (?:to|through) your|"
+                        r"download (?:our|the) app|follow us on)\b.{0,200}$", re.IGNORECASE)
+
+
+def _is_meta_line(block: Block) -> bool:
+    """A dateline or byline line ("Updated at 1:23 p.m.", "05/10/2018 - Publicado por: ...")."""
+    return len(block.text) < 150 and (bool(_META_LINE.match(block.text)) or (
+        bool(_DATELIKE.search(block.text)) and len(block.text.split()) <= 14))
+
+
+def _trim_edges(blocks: list[Block]) -> list[Block]:
+    """Datelines and bylines before the text, tag lists and comment rules after it."""
+    start = 0
+    while start < len(blocks) - 1 and _is_meta_line(blocks[start]):
+        start += 1
+    end = len(blocks)
+    while end > start + 1 and (_TAIL_LINE.match(blocks[end - 1].text) or _is_meta_line(blocks[end - 1])):
+        end -= 1
+    return blocks[start:end]
+
+
+def _linky(block: Block) -> bool:
+    """A short block that is mostly a link (list items of other stories are often half links)."""
+    if not block.links or len(block.text) >= 200:
+        return False
+    share = block.link_chars / max(1, len(block.text))
+    return share >= 0.8 or (block.tag == "li" and share >= 0.35)
+
+
+def _kicker(blocks: list[Block], index: int) -> bool:
+    """A short label right before a link ("TIME TRAVELLER" above a teaser headline)."""
+    return (index + 1 < len(blocks) and len(blocks[index].text) < 40 and not blocks[index].links
+            and _linky(blocks[index + 1]))
+
+
+_RELATED_HEADING = re.compile(r"^(?:related(?: news| stories| articles| content| coverage)?|more (?:stories|news)|"
+                              r"read more|you may also like|recommended|more on this(?: story)?|weitere artikel|"
+                              r"mehr zum thema|lesen sie auch|à lire aussi|leggi anche|te puede interesar)$",
+                              re.IGNORECASE)
+
+
+def _drop_link_lists(blocks: list[Block]) -> list[Block]:
+    """Runs of three or more short, link-heavy blocks are lists of other stories ("More Great
+    Stories"), not text; kickers inside the run and the short title before it go with it."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        if _RELATED_HEADING.match(blocks[index].text) and index + 1 < len(blocks) and _linky(blocks[index + 1]):
+            index += 1  # "Related news" and the links under it
+            while index < len(blocks) and _linky(blocks[index]):
+                index += 1
+            continue
+        end, links = index, 0
+        while end < len(blocks) and (_linky(blocks[end]) or _kicker(blocks, end)):
+            links += _linky(blocks[end])
+            end += 1
+        if links >= 3:
+            if out and len(out[-1].text) < 60 and not out[-1].links:
+                out.pop()
+            index = end
+            continue
+        out.append(blocks[index])
+        index += 1
+    return out

@@ -1,0 +1,276 @@
+"""Choosing the element(s) that hold the article text.
+
+Readability-style scoring: each paragraph votes for its parent and grandparent
+by its length and commas; class hints weigh in; paragraphs inside comments,
+related lists or sidebars do not vote; link density discounts. Then the choice is
+refined: agreement with a structured ``articleBody``, sibling blocks of the same
+weight (widen), blocks with the same class read in order (twins), and CMS field
+siblings that hold the article's first paragraphs (grow).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import html as lxml_html
+
+from scraper.extract.furniture import is_furniture
+from scraper.extract.page import Page
+from scraper.extract.text import fold
+
+Element = lxml_html.HtmlElement
+
+#: Ancestors that rule a paragraph out as article text (a page-wide <form>, as ASP.NET makes, does not).
+_NOT_TEXT = frozenset("script style noscript template nav footer aside header button select textarea "
+                      "dialog menu".split())
+_POSITIVE = re.compile(r"article|body|content|entry|main|story|text|post|blog|prose|rich-?text|paragraph",
+                       re.IGNORECASE)
+_NEGATIVE = re.compile(r"comment|footer|sidebar|related|recommend|promo|teaser|share|social|newsletter|"
+                       r"widget|nav|menu|breadcrumb|cookie|banner|ad-|advert|outbrain|taboola|popular|"
+                       r"most-read|trending", re.IGNORECASE)
+_CONTAINER_HINT = re.compile(r"(?:article|story|entry|post|content|news)[-_]?(?:body|text|content)|"
+                             r"articlebody|rich-?text|body-?text|main-?content", re.IGNORECASE)
+
+_RELATED_TITLE = re.compile(r"related|recommend|more-?(?:stories|news|posts)|read-?(?:more|next|also)|popular|"
+                            r"trending|comments?\b", re.IGNORECASE)
+
+
+def _class_weight(el: Element) -> float:
+    names = f"{el.get('class', '')} {el.get('id', '')}"
+    weight = 0.0
+    for child in el[:3]:
+        if child.tag in ("h2", "h3", "h4", "div", "header") and _RELATED_TITLE.search(
+                f"{child.get('class', '')} {child.get('id', '')}"):
+            weight -= 40  # a block titled "Related posts" is a list of other articles
+    if _CONTAINER_HINT.search(names) or el.get("itemprop") == "articleBody":
+        weight += 30
+    elif _POSITIVE.search(names):
+        weight += 10
+    if _NEGATIVE.search(names):
+        weight -= 25
+    if el.tag == "article":
+        weight += 10
+    return weight
+
+
+#: Elements that count as a paragraph only through the text they carry directly.
+_DIRECT_TEXT = ("div", "section", "li", "td", "font", "span", "article")
+
+
+#: Class/id parts of blocks whose paragraphs never count towards the article (comments, related...).
+_NOT_ARTICLE_WORDS = frozenset("""comment comments commentlist disqus respond replies reply related
+recommended recommendations sidebar outbrain taboola newsletter footer mostread popular""".split())
+
+
+def _not_article_names(names: str) -> bool:
+    """A class/id token that starts or ends with a comments/related/sidebar word."""
+    for token in names.lower().split():
+        parts = [p for p in re.split(r"[-_]+", token) if p]
+        if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS):
+            return True
+    return False
+
+
+def _outside_text(para: Element, memo: dict[Element, bool]) -> bool:
+    """In chrome (nav, footer...) or in a comments/related/sidebar block."""
+    for ancestor in para.iterancestors():
+        if ancestor in memo:
+            if memo[ancestor]:
+                return True
+            continue
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}"
+        verdict = ancestor.tag in _NOT_TEXT or (
+            ancestor.tag not in ("body", "html", "main", "article") and _not_article_names(names))
+        memo[ancestor] = verdict
+        if verdict:
+            return True
+    return False
+
+
+def _lineage(el: Element | None, depth: int) -> list[Element]:
+    out = []
+    while el is not None and len(out) < depth and isinstance(el.tag, str):
+        out.append(el)
+        el = el.getparent()
+    return out
+
+
+def _direct_text(el: Element) -> str:
+    """Text an element carries itself, not inside child elements (its own text and child tails)."""
+    parts = [el.text or ""]
+    parts += [child.tail or "" for child in el if child.tag in ("br", "img", "a", "b", "strong", "i", "em", "span")]
+    return "".join(parts).strip()
+
+
+def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
+    """Paragraph-like elements with their text length; a div counts when it carries text
+    directly (blog posts written as text and <br>s)."""
+    for el in root.iter("p", "pre", "td", "blockquote", *_DIRECT_TEXT):
+        if el.tag in _DIRECT_TEXT:
+            direct = _direct_text(el)
+            if len(direct) < 25:
+                continue
+            yield el, len(direct)
+        else:
+            yield el, len(el.text_content().strip())
+
+
+def _link_density(el: Element, text_len: int) -> float:
+    if not text_len:
+        return 0.0
+    link_len = sum(len(a.text_content()) for a in el.iter("a"))
+    return min(1.0, link_len / text_len)
+
+
+def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]:
+    """The elements holding the article text, in page order.
+
+    Usually one. Some CMSes split the text into several sibling-like blocks with
+    the same class (between ads or pull quotes); those twins are read in order."""
+    best, scores = _best_container(page, hint_text)
+    if best is None:
+        return []
+    twins = _twins(best, scores)
+    if len(twins) > 1:
+        return twins
+    return [_grow(_widen(best, scores), page.__dict__.get("_text_mass", {}))]
+
+
+def _link_chars(el: Element) -> int:
+    return sum(len(a.text_content()) for a in el.iter("a"))
+
+
+def _added_link_density(inner: Element, outer: Element) -> float:
+    """Link density of the text ``outer`` adds around ``inner``."""
+    text = len(outer.text_content()) - len(inner.text_content())
+    links = _link_chars(outer) - _link_chars(inner)
+    return links / text if text > 0 else 0.0
+
+
+def _text_before(branch: Element) -> bool:
+    """Two or more real paragraphs (80+ characters each on average) precede the branch:
+    the start of the article, not a standfirst, a highlights box or a counter."""
+    lengths = [len(p.text_content().strip()) for sibling in branch.itersiblings(preceding=True)
+               if isinstance(sibling.tag, str) for p in sibling.iter("p")]
+    lengths = [n for n in lengths if n >= 25]
+    return len(lengths) >= 2 and sum(lengths) / len(lengths) >= 80
+
+
+def _grow(best: Element, mass: dict[Element, int]) -> Element:
+    """Climb to an ancestor that holds more article text *before* the current block
+    (text split into CMS fields: a body field, then paragraph entities). Text that
+    only follows the block is usually an "About us" box or an author bio, so it
+    does not count."""
+    current = best
+    for _ in range(3):
+        parent = current.getparent()
+        if parent is None or parent.tag in ("body", "html") or is_furniture(parent) or (
+                parent.find(".//h1") is not None and current.find(".//h1") is None):
+            break
+        here, there = mass.get(current, 0), mass.get(parent, 0)
+        if there < here * 1.25 or there - here < 150 or _added_link_density(current, parent) > 0.2:
+            break
+        current = parent
+    for _ in range(2):
+        branch, parent = current, current.getparent()
+        for _ in range(4):  # wrappers that add no text are climbed through
+            if parent is None or parent.tag in ("body", "html") or is_furniture(parent):
+                return current
+            if parent.find(".//h1") is not None and current.find(".//h1") is None:
+                return current  # the headline's wrapper holds the kicker, standfirst and byline too
+            if _text_before(branch):
+                break
+            branch, parent = parent, parent.getparent()
+        else:
+            return current
+        if parent is None or _added_link_density(current, parent) > 0.2:
+            return current  # the extra text is a list of teasers, not more of the article
+        current = parent
+    return current
+
+
+def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
+    names = best.get("class")
+    if not names:
+        return [best]
+    found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
+    found = [el for el in found if not any(a in found for a in el.iterancestors())]
+    order = {el: index for index, el in enumerate(best.getroottree().getroot().iter())}
+    return sorted(found, key=lambda el: order.get(el, 0))
+
+
+def choose_container(page: Page, hint_text: str | None = None) -> Element | None:
+    """The element most likely to hold the article text."""
+    best, scores = _best_container(page, hint_text)
+    return None if best is None else _widen(best, scores)
+
+
+def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, dict[Element, float]]:
+    body = page.tree.find("body")
+    root = body if body is not None else page.tree
+    scores: dict[Element, float] = {}
+    mass: dict[Element, int] = {}
+    # wrappers of the headline are never "comments" or "related", whatever their class says
+    outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
+    for para, length in _paragraph_elements(root):
+        if length < 25 or _outside_text(para, outside):
+            continue
+        own = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
+        for ancestor in _lineage(own, 6):
+            mass[ancestor] = mass.get(ancestor, 0) + length
+        text = para.text_content()
+        score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
+        # a div of text and <br>s is its own container; a <p> or a text <span> is a paragraph of its parent
+        parent = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
+        for level, ancestor in enumerate(_lineage(parent, 2)):
+            if ancestor is None or not isinstance(ancestor.tag, str):
+                break
+            if ancestor not in scores:
+                scores[ancestor] = _class_weight(ancestor)
+            scores[ancestor] += score / (1 + level)
+    page.__dict__["_text_mass"] = mass
+    if not scores:
+        return None, scores
+    ranked = []
+    for el, score in scores.items():
+        text_len = len(el.text_content())
+        ranked.append((score * (1 - _link_density(el, text_len)), el))
+    ranked.sort(key=lambda pair: pair[0], reverse=True)
+    best = ranked[0][1]
+    if hint_text:
+        agreed = _agree_with_hint(ranked[:8], hint_text)
+        best = agreed if agreed is not None else best
+    return best, scores
+
+
+def _widen(best: Element, scores: dict[Element, float]) -> Element:
+    """Take the parent when the text is split across sibling blocks of similar weight."""
+    parent = best.getparent()
+    if parent is None or parent.tag in ("body", "html"):
+        return best
+    best_score = scores.get(best, 0)
+    siblings = [c for c in parent if c is not best and scores.get(c, 0) >= max(10.0, best_score * 0.3)
+                and not is_furniture(c)]
+    return parent if siblings else best
+
+
+def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element | None:
+    """Prefer the candidate whose words cover the structured articleBody best."""
+    hint_words = set(fold(hint).split())
+    if len(hint_words) < 30:
+        return None
+    best: tuple[float, Element] | None = None
+    for _, el in ranked:
+        words = fold(el.text_content()).split()
+        if not words:
+            continue
+        overlap = len(hint_words & set(words))
+        recall = overlap / len(hint_words)
+        precision = overlap / len(set(words))
+        f1 = 2 * recall * precision / (recall + precision) if recall + precision else 0
+        if best is None or f1 > best[0]:
+            best = (f1, el)
+    return best[1] if best and best[0] > 0.5 else None
+
+
+# --------------------------------------------------------------------------- filtering

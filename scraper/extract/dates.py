@@ -1,0 +1,214 @@
+"""Date parsing: machine-readable dates cheaply, free text through dateparser.
+
+Every value that leaves this module is an ISO 8601 string: a date-time with a
+UTC offset, or a bare ``YYYY-MM-DD`` when the source gives only the day.
+A date-time without a zone is read in the site time zone (``tz``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_ISO = re.compile(
+    r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
+    r"(?:[T\s](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(Z|z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?\s*$"
+)
+_EPOCH = re.compile(r"^\s*\d{9,13}\s*$")
+#: Years outside this window are treated as parse errors (typos, epoch zero).
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+@lru_cache(maxsize=64)
+def zone(name: str | None) -> dt.tzinfo:
+    """The tzinfo for an IANA name; UTC for None or an unknown name."""
+    if not name or name.upper() == "UTC":
+        return dt.timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.timezone.utc
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """ISO 8601 with offset, seconds precision."""
+    return value.replace(microsecond=0).isoformat()
+
+
+def now_iso() -> str:
+    """The current time as ISO 8601 in UTC, seconds precision (``fetched_at``, run start and end)."""
+    return format_datetime(dt.datetime.now(dt.timezone.utc))
+
+
+def to_instant(value: str | None) -> dt.datetime | None:
+    """An ISO 8601 date or date-time as an aware datetime; a bare day is its midnight UTC; None if unreadable.
+
+    The one reader of the ISO strings we write (records, sitemap entries, state, WARC dates)."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _valid(value: dt.date) -> bool:
+    return MIN_YEAR <= value.year <= MAX_YEAR
+
+
+def parse_iso(raw: str, tz: str | None = None) -> str | None:
+    """Parse ISO 8601 and its common variants without dateparser; None if not ISO."""
+    match = _ISO.match(raw)
+    if not match:
+        return None
+    year, month, day, hour, minute, second, _frac, offset = match.groups()
+    try:
+        if hour is None:
+            day_value = dt.date(int(year), int(month), int(day))
+            return day_value.isoformat() if _valid(day_value) else None
+        value = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return None
+    if not _valid(value):
+        return None
+    if offset in (None, ""):
+        value = value.replace(tzinfo=zone(tz))
+    elif offset.upper() in ("Z", "UTC", "GMT"):
+        value = value.replace(tzinfo=dt.timezone.utc)
+    else:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+        if hours > 14 or minutes > 59:
+            return None
+        value = value.replace(tzinfo=dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes)))
+    return format_datetime(value)
+
+
+def parse_epoch(raw: str) -> str | None:
+    if not _EPOCH.match(raw):
+        return None
+    number = int(raw)
+    seconds = number / 1000 if number > 10**11 else number
+    try:
+        value = dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return format_datetime(value) if _valid(value) else None
+
+
+def parse_rfc2822(raw: str, tz: str | None = None) -> str | None:
+    """RSS-style dates: 'Fri, 02 Feb 2024 17:01:00 +0200'."""
+    if not re.match(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", raw):
+        return None
+    try:
+        value = email.utils.parsedate_to_datetime(raw.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone(tz))
+    return format_datetime(value) if _valid(value) else None
+
+
+_HAS_TIME = re.compile(r"\d{1,2}[:.h]\d{2}|\d\s*(?:am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+_NOISE = re.compile(
+    r"^(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|"
+    r"опубліковано|оновлено|публикация|pubblicato|publicado|actualizado|stand|am|on|le|el)\s*:?\s*",
+    re.IGNORECASE,
+)
+_TZ_ABBREVIATIONS = {
+    "EET": "+02:00", "EEST": "+03:00", "CET": "+01:00", "CEST": "+02:00", "MEZ": "+01:00",
+    "MESZ": "+02:00", "BST": "+01:00", "WET": "+00:00", "WEST": "+01:00", "MSK": "+03:00",
+    "IST": "+05:30", "JST": "+09:00", "KST": "+09:00", "AEST": "+10:00", "AEDT": "+11:00",
+    "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00",
+    "MDT": "-06:00", "PST": "-08:00", "PDT": "-07:00", "UTC": "+00:00", "GMT": "+00:00",
+}
+_TZ_WORD = re.compile(r"\b(" + "|".join(_TZ_ABBREVIATIONS) + r")\b")
+
+
+_OFFSET = re.compile(r"(?:^|\s)[+-]\d{2}:?\d{2}\b|\bZ$")
+_RELATIVE = re.compile(r"\bago\b|\bvor\b|\bhace\b|\bil y a\b|\bтому\b|\bназад\b|\bfa\b", re.IGNORECASE)
+
+
+def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offset: bool) -> dict[str, object]:
+    """One place for dateparser settings. With an offset in the text, no TIMEZONE
+    is passed, so the page's own offset is kept instead of converted."""
+    settings: dict[str, object] = {
+        "RETURN_AS_TIMEZONE_AWARE": True,
+        "TIMEZONE": None if explicit_offset else (tz or "UTC"),
+        "PREFER_DAY_OF_MONTH": "first",
+        "STRICT_PARSING": False,
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
+    if now is not None:
+        settings["RELATIVE_BASE"] = now.astimezone(zone(tz)).replace(tzinfo=None)
+    return {k: v for k, v in settings.items() if v is not None}
+
+
+_NUMERIC_DMY = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})\b"
+                          r"(?:[,\s\-–|]*(?:um\s)?(\d{1,2})[:.h](\d{2}))?")
+
+
+def parse_numeric_dmy(raw: str, tz: str | None = None) -> str | None:
+    """'06.01.2026, 14:05' -> day first: dotted numeric dates are day.month.year in every locale."""
+    match = _NUMERIC_DMY.search(raw)
+    if not match:
+        return None
+    day, month, year, hour, minute = match.groups()
+    try:
+        if hour is None:
+            value = dt.date(int(year), int(month), int(day))
+            return value.isoformat() if _valid(value) else None
+        moment = dt.datetime(int(year), int(month), int(day), int(hour), int(minute), tzinfo=zone(tz))
+    except ValueError:
+        return None
+    return format_datetime(moment) if _valid(moment) else None
+
+
+def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = None,
+               now: dt.datetime | None = None) -> str | None:
+    """Free-text dates ('Feb. 2, 2024 5:01 PM EET', '2 лютого 2024') via dateparser."""
+    numeric = parse_numeric_dmy(raw, tz)
+    if numeric:
+        return numeric
+    text = _NOISE.sub("", raw.strip())
+    if not _HAS_DIGIT.search(text) or len(text) > 80:
+        return None
+    offset_match = _TZ_WORD.search(text)
+    if offset_match:
+        text = text.replace(offset_match.group(1), _TZ_ABBREVIATIONS[offset_match.group(1)])
+    import dateparser  # imported lazily: it costs ~0.5 s at import time
+
+    try:
+        settings = _dateparser_settings(tz, now, bool(_OFFSET.search(text)))
+        value = dateparser.parse(text, languages=languages, settings=settings)
+    except (ValueError, OverflowError, TypeError, AttributeError):
+        return None
+    if value is None or not _valid(value):
+        return None
+    if not _HAS_TIME.search(text) and not _RELATIVE.search(text):
+        return value.date().isoformat()
+    return format_datetime(value)
+
+
+def parse_date(raw: object, tz: str | None = None, languages: list[str] | None = None,
+               now: dt.datetime | None = None, free_text: bool = True) -> str | None:
+    """Any date value found on a page -> ISO 8601 string, or None."""
+    if raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        raw = str(int(raw))
+    if not isinstance(raw, str):
+        return None
+    raw = raw.strip()
+    if not raw or len(raw) > 200:
+        return None
+    iso = parse_iso(raw, tz) or parse_epoch(raw) or parse_rfc2822(raw, tz)
+    if iso or not free_text:
+        return iso
+    return parse_text(raw, tz, languages, now)

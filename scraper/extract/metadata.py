@@ -1,0 +1,383 @@
+"""Metadata fields, each from an ordered list of evidence; the winner's source is kept.
+
+Order for every field: JSON-LD, microdata, OpenGraph, other meta tags, markup.
+A field function returns ``(value, source)``; ``(None, None)`` when nothing
+on the page gives the value.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+from lxml import html as lxml_html
+
+from scraper.extract import vocab as sel
+from scraper.extract.authors import clean_names
+from scraper.extract.dates import parse_date
+from scraper.extract.page import Page
+from scraper.extract.structured import nodes_of_type, types_of
+from scraper.extract.text import clean, clean_or_none, fold
+
+Found = tuple[Any, str | None]
+NOTHING: Found = (None, None)
+
+
+# --------------------------------------------------------------------------- helpers
+def ld_text(value: Any) -> str | None:
+    """A JSON-LD value that should be text: str, number, {"@value"}, {"name"} or a list."""
+    if isinstance(value, list):
+        for entry in value:
+            text = ld_text(entry)
+            if text:
+                return text
+        return None
+    if isinstance(value, dict):
+        return ld_text(value.get("@value") or value.get("name") or value.get("text"))
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        text = str(value)
+        return clean_or_none(html.unescape(text) if "&" in text else text)  # CMSes double-escape JSON-LD
+    return None
+
+
+def md_values(page: Page, name: str) -> list[Any]:
+    item = page.microdata_item
+    return list(item.get(name, [])) if item else []
+
+
+def md_text(page: Page, name: str) -> str | None:
+    for value in md_values(page, name):
+        text = ld_text(value if not isinstance(value, dict) else value.get("name"))
+        if text:
+            return text
+    return None
+
+
+def h1_texts(page: Page) -> list[str]:
+    return [t for t in (clean(h.text_content()) for h in page.tree.iter("h1")) if t]
+
+
+# --------------------------------------------------------------------------- headline
+_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    if site:
+        for sep in (" | ", " - ", " – ", " — ", " · ", " :: ", " » "):
+            if title.endswith(sep + site):
+                return title[: -len(sep + site)].strip()
+            if title.startswith(site + sep):
+                return title[len(site + sep):].strip()
+    return title
+
+
+def headline(page: Page) -> Found:
+    """Structured headline candidates, checked against the page's h1."""
+    ld = page.article_ld or {}
+    site = clean_or_none(page.meta_first("og:site_name"))
+    candidates: list[tuple[str, str]] = []
+    for value, source in (
+        (ld_text(ld.get("headline")), "json-ld"),
+        (ld_text(ld.get("name")), "json-ld"),
+        (md_text(page, "headline") or md_text(page, "name"), "microdata"),
+        (page.meta_first("og:title"), "opengraph"),
+        (page.meta_first("twitter:title", "title", "dc.title", "sailthru.title", "parsely-title"), "meta"),
+    ):
+        text = clean(value)
+        if text and (text, source) not in candidates:
+            candidates.append((text, source))
+    h1s = h1_texts(page)
+    folded_h1 = {fold(h): h for h in h1s}
+    for text, source in candidates:
+        if fold(text) in folded_h1:
+            return text, source
+    for text, _ in candidates:  # "Headline | Site" where the h1 says "Headline"
+        for h1 in h1s:
+            if len(h1) > 10 and fold(text).startswith(fold(h1)) and _SUFFIX.fullmatch(text[len(h1):]):
+                return h1, "html"
+    if candidates:
+        text, source = candidates[0]
+        return _strip_site(text, site), source
+    if h1s:
+        return h1s[0], "html"
+    title = page.tree.find(".//title")
+    if title is not None and clean(title.text_content()):
+        return _strip_site(clean(title.text_content()), site), "html"
+    return NOTHING
+
+
+# --------------------------------------------------------------------------- authors
+def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
+    """(people, organisations) named by a JSON-LD author value."""
+    people: list[str] = []
+    orgs: list[str] = []
+    for entry in value if isinstance(value, list) else [value]:
+        if isinstance(entry, str):
+            people.append(entry)
+        elif isinstance(entry, dict):
+            name = ld_text(entry.get("name"))
+            if not name:
+                given, family = ld_text(entry.get("givenName")), ld_text(entry.get("familyName"))
+                name = " ".join(p for p in (given, family) if p) or None
+            if name:
+                (orgs if "Organization" in types_of(entry) or "NewsMediaOrganization" in types_of(entry)
+                 else people).append(name)
+    return people, orgs
+
+
+def authors(page: Page) -> Found:
+    ld = page.article_ld or {}
+    people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
+    if people:  # agencies credited beside people ("Jane Doe", "dpa") are authors too
+        return clean_names(people + [o for o in orgs if not _is_publisher(page, o)]), "json-ld"
+    md_people, md_orgs = _ld_author_names(md_values(page, "author"))
+    if md_people:
+        return clean_names(md_people), "microdata"
+    metas = [v for v in page.meta_all("article:author", "og:article:author", "author", "dc.creator",
+                                      "sailthru.author", "parsely-author", "byl", "cxenseparse:author")
+             if not v.strip().startswith(("http://", "https://", "/"))]
+    metas = [m for m in metas if not _is_publisher(page, m)]
+    if metas:
+        names = clean_names(metas)
+        if names:
+            source = "opengraph" if page.meta_all("article:author", "og:article:author") else "meta"
+            return names, source
+    byline = byline_names(page)
+    if byline:
+        return byline, "html"
+    if orgs or md_orgs:
+        return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
+    return NOTHING
+
+
+def _is_publisher(page: Page, name: str) -> bool:
+    """The site itself named as author (meta author = og:site_name or the JSON-LD publisher)."""
+    key = fold(name)
+    publisher = (page.article_ld or {}).get("publisher")
+    names = [page.meta_first("og:site_name"), page.meta_first("application-name"),
+             ld_text(publisher.get("name")) if isinstance(publisher, dict) else None]
+    return any(n and fold(n) == key for n in names)
+
+
+def byline_names(page: Page) -> list[str]:
+    """Names from the visible byline: rel=author links, byline/author blocks."""
+    names: list[str] = []
+    for el in sel.byline_links(page):
+        names.append(el.text_content())
+    if not names:
+        for el in sel.byline_blocks(page):
+            text = clean(el.text_content())
+            if 0 < len(text) <= 120:
+                names.append(text)
+                break
+    return clean_names(names)
+
+
+# --------------------------------------------------------------------------- dates
+PUBLISHED_META = ("article:published_time", "og:article:published_time", "article:published",
+                  "datepublished", "pubdate", "publishdate", "publish-date", "published_time",
+                  "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
+                  "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
+                  "originalpublicationdate", "og:pubdate", "publication_date", "date.available",
+                  "article_date_original", "displaydate")
+MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
+                 "datemodified", "lastmod", "last-modified", "dcterms.modified", "dc.date.modified",
+                 "article.updated", "revised")
+
+
+def _date_from(page: Page, ld_keys: tuple[str, ...], md_keys: tuple[str, ...],
+               meta_names: tuple[str, ...], tz: str | None, og_names: int) -> Found:
+    ld = page.article_ld or {}
+    for key in ld_keys:
+        value = parse_date(ld_text(ld.get(key)), tz, free_text=False)
+        if value:
+            return value, "json-ld"
+    for key in md_keys:
+        value = parse_date(md_text(page, key), tz, free_text=False)
+        if value:
+            return value, "microdata"
+    for index, name in enumerate(meta_names):
+        value = parse_date(page.meta_first(name), tz)
+        if value:
+            return value, "opengraph" if index < og_names else "meta"
+    return NOTHING
+
+
+def published(page: Page, tz: str | None = None) -> Found:
+    found = _date_from(page, ("datePublished", "dateCreated", "uploadDate"),
+                       ("datePublished", "dateCreated"), PUBLISHED_META, tz, 2)
+    if found[0]:
+        return _prefer_real_offset(page, found, tz)
+    return _date_from_markup(page, tz)
+
+
+def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
+    """CMSes often print local time with a false '+00:00'. When another statement of the
+    same wall-clock time carries a real offset, that one is right."""
+    value, _ = found
+    if not isinstance(value, str) or not value.endswith("+00:00"):
+        return found
+    wall = value[:19]
+    for name in PUBLISHED_META:
+        other = parse_date(page.meta_first(name), tz, free_text=False)
+        if other and other[:19] == wall and not other.endswith("+00:00") and len(other) > 19:
+            return other, "opengraph" if name.startswith(("article:", "og:")) else "meta"
+    return found
+
+
+def modified(page: Page, tz: str | None = None) -> Found:
+    return _date_from(page, ("dateModified",), ("dateModified",), MODIFIED_META, tz, 3)
+
+
+def _languages(page: Page) -> list[str] | None:
+    lang, _ = language(page)
+    return [lang.split("-")[0].lower()] if lang else None
+
+
+def _date_from_markup(page: Page, tz: str | None) -> Found:
+    """<time datetime>, then visible date text in date/byline blocks."""
+    for el in sel.time_elements(page):
+        value = parse_date(sel.machine_date(el), tz, free_text=False)
+        if value:
+            return value, "html"
+    languages = _languages(page)
+    for el in sel.date_blocks(page):
+        text = clean(el.text_content())
+        value = parse_date(text, tz, languages=languages) if 6 <= len(text) <= 80 else None
+        if value:
+            return value, "html"
+    return NOTHING
+
+
+# --------------------------------------------------------------------------- the rest
+def section(page: Page) -> Found:
+    ld = page.article_ld or {}
+    found = first_found(
+        (ld_text(ld.get("articleSection")), "json-ld"),
+        (md_text(page, "articleSection"), "microdata"),
+        (clean_or_none(page.meta_first("article:section", "og:article:section")), "opengraph"),
+        (clean_or_none(page.meta_first("section", "category", "parsely-section", "sailthru.section",
+                                       "cxenseparse:pageclass-section", "article.section")), "meta"),
+    )
+    if found[0]:
+        return found
+    crumbs = _breadcrumb(page)  # markup evidence is costlier: only looked at when the data has none
+    if crumbs:
+        return crumbs, "json-ld"
+    for text in sel.section_labels(page):
+        text = clean(text)
+        if 0 < len(text) <= 40 and len(text.split()) <= 4:
+            return text, "html"
+    return NOTHING
+
+
+def _breadcrumb(page: Page) -> str | None:
+    for node in nodes_of_type(page.jsonld, "BreadcrumbList"):
+        items = node.get("itemListElement")
+        if not isinstance(items, list) or len(items) < 2:
+            continue
+        names = [ld_text(i.get("name") or (i.get("item") or {}).get("name") if isinstance(i.get("item"), dict)
+                         else i.get("name")) for i in items if isinstance(i, dict)]
+        names = [n for n in names if n]
+        if len(names) >= 3:
+            return names[-2]
+        if len(names) == 2:
+            return names[1] if fold(names[1]) != fold(headline(page)[0] or "") else None
+    return None
+
+
+def _split_keywords(values: list[str]) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for part in re.split(r"\s*[,;]\s*", value):
+            part = clean(part)
+            if part and len(part) <= 80 and fold(part) not in seen:
+                seen.add(fold(part))
+                out.append(part)
+    return out
+
+
+def tags(page: Page) -> Found:
+    ld = page.article_ld or {}
+    keywords = ld.get("keywords")
+    if isinstance(keywords, str):
+        keywords = [keywords]
+    if isinstance(keywords, list):
+        values = _split_keywords([ld_text(k) or "" for k in keywords])
+        if values:
+            return values, "json-ld"
+    values = _split_keywords([v for v in md_values(page, "keywords") if isinstance(v, str)])
+    if values:
+        return values, "microdata"
+    values = _split_keywords(page.meta_all("article:tag", "og:article:tag"))
+    if values:
+        return values, "opengraph"
+    values = _split_keywords(page.meta_all("news_keywords", "keywords", "parsely-tags", "sailthru.tags"))
+    if values:
+        return values, "meta"
+    values = _split_keywords([el.text_content() for el in sel.tag_links(page)])
+    if values:
+        return values, "html"
+    return NOTHING
+
+
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+
+
+def _bcp47(value: str | None) -> str | None:
+    if not value:
+        return None
+    value = value.strip().split(",")[0].strip()
+    if not _LANG.match(value):
+        return None
+    parts = value.replace("_", "-").split("-")
+    parts[0] = parts[0].lower()
+    return "-".join([parts[0]] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
+
+
+def first_found(*candidates: Found) -> Found:
+    """The first candidate with a value: the ordered list of evidence of one field."""
+    return next(((value, source) for value, source in candidates if value), NOTHING)
+
+
+def language(page: Page) -> Found:
+    """The page's own <html lang> first: JSON-LD inLanguage is often a site-wide template value."""
+    ld = page.article_ld or {}
+    return first_found(
+        (_bcp47(page.tree.get("lang") or page.tree.get("xml:lang")), "html"),
+        (_bcp47(ld_text(ld.get("inLanguage"))), "json-ld"),
+        (_bcp47(page.meta_first("og:locale")), "opengraph"),
+        (_bcp47(page.meta_first("content-language", "language", "dc.language")), "meta"),
+    )
+
+
+def description(page: Page) -> Found:
+    ld = page.article_ld or {}
+    return first_found(
+        (ld_text(ld.get("description")) or ld_text(ld.get("abstract")), "json-ld"),
+        (md_text(page, "description"), "microdata"),
+        (clean_or_none(page.meta_first("og:description")), "opengraph"),
+        (clean_or_none(page.meta_first("description", "twitter:description", "dc.description")), "meta"),
+    )
+
+
+def canonical_url(page: Page) -> Found:
+    for link in page.tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            value = page.absolute(link.get("href"))
+            if value:
+                return value, "html"
+    value = page.absolute(page.meta_first("og:url"))
+    if value:
+        return value, "opengraph"
+    ld = page.article_ld or {}
+    entity = ld.get("mainEntityOfPage")
+    for candidate in (ld.get("url"), entity.get("@id") if isinstance(entity, dict) else entity):
+        if isinstance(candidate, str) and page.absolute(candidate):
+            return page.absolute(candidate), "json-ld"
+    return NOTHING
+
+
+def element_text(el: lxml_html.HtmlElement) -> str:
+    return clean(el.text_content())

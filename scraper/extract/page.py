@@ -1,0 +1,164 @@
+"""A page parsed once: the tree and every piece of evidence the fields share."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.errors import NotHTML
+from scraper.extract.encoding import decode_html
+from scraper.extract.structured import Node, article_node, jsonld_nodes, microdata_item
+from scraper.extract.text import clean
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False,
+                               huge_tree=True, recover=True)
+# lxml.html picks element classes with a Python callback on every element access (about a
+# tenth of extraction time); a C-level default lookup gives the same HtmlElement class.
+_PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment, pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity))
+
+
+def parse_tree(text: str) -> lxml_html.HtmlElement:
+    """Parse HTML text with lxml; raises NotHTML when nothing parseable is left."""
+    text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
+    if not text.strip():
+        raise NotHTML("empty document")
+    try:
+        tree = lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHTML(str(exc)) from exc
+    if tree is None:
+        raise NotHTML("no document element")
+    return tree
+
+
+@dataclass
+class Page:
+    """Evidence of one page, computed once and shared by every field extractor."""
+
+    url: str
+    tree: lxml_html.HtmlElement
+    encoding: str = "utf-8"
+    meta: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
+        encoding = "unicode"
+        if isinstance(html, bytes):
+            html, encoding = decode_html(html, header_charset)
+        tree = parse_tree(html)
+        page = cls(url=url, tree=tree, encoding=encoding)
+        page.meta = _meta_tags(tree)
+        return page
+
+    @cached_property
+    def jsonld(self) -> list[Node]:
+        return jsonld_nodes(self.tree)
+
+    @cached_property
+    def article_ld(self) -> Node | None:
+        return article_node(self.jsonld, self.url)
+
+    @cached_property
+    def microdata(self) -> tuple[Node, lxml_html.HtmlElement] | None:
+        return microdata_item(self.tree)
+
+    @property
+    def microdata_item(self) -> Node | None:
+        return self.microdata[0] if self.microdata else None
+
+    @cached_property
+    def named(self) -> list[tuple[lxml_html.HtmlElement, str]]:
+        """Every element with a class or id, with 'class id' lower-cased (built once)."""
+        out = []
+        for el in self.tree.iter():
+            if not isinstance(el.tag, str):
+                continue
+            names = el.get("class") or ""
+            ident = el.get("id")
+            if ident:
+                names = f"{names} {ident}"
+            if names:
+                out.append((el, names.lower()))
+        return out
+
+    def find_named(self, pattern: re.Pattern[str], tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
+        """Elements whose class or id matches ``pattern`` (optionally of given tags)."""
+        return [el for el, names in self.named if (tags is None or el.tag in tags) and pattern.search(names)]
+
+    def text_len(self, el: lxml_html.HtmlElement) -> int:
+        """Length of an element's text, memoised for the page."""
+        cache = self.__dict__.setdefault("_text_len", {})
+        if el not in cache:
+            cache[el] = len(el.text_content())
+        return cache[el]
+
+    @cached_property
+    def _origin(self) -> str:
+        parts = urlsplit(self.base_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    @cached_property
+    def base_url(self) -> str:
+        base = self.tree.find(".//base[@href]")
+        if base is not None:
+            return urljoin(self.url, base.get("href", "").strip())
+        return self.url
+
+    def absolute(self, href: str | None) -> str | None:
+        """An absolute http(s) URL for a link, or None for other schemes.
+
+        Pages repeat the same links many times and urljoin is slow, so results are
+        memoised per page and plain absolute URLs skip it."""
+        if not href:
+            return None
+        cache = self.__dict__.setdefault("_absolute_cache", {})
+        if href in cache:
+            return cache[href]
+        value = self._absolute(href.strip())
+        cache[href] = value
+        return value
+
+    def _absolute(self, href: str) -> str | None:
+        if href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")) or not href:
+            return None
+        if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href:
+            return href
+        if href.startswith("/") and not href.startswith("//") and " " not in href and "." not in href.split("?")[0]:
+            return self._origin + href  # root-relative, the common case: no urljoin needed
+        try:
+            value = urljoin(self.base_url, href)
+        except ValueError:
+            return None
+        return value if value.startswith(("http://", "https://")) else None
+
+    def meta_first(self, *names: str) -> str | None:
+        """The first non-empty meta tag value among ``names`` (lower-case keys)."""
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if clean(value):
+                    return value
+        return None
+
+    def meta_all(self, *names: str) -> list[str]:
+        return [v for name in names for v in self.meta.get(name, ()) if clean(v)]
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
+    """<meta name|property|itemprop|http-equiv=... content=...> keyed by lower-case name."""
+    meta: dict[str, list[str]] = {}
+    for el in tree.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = el.get(attr)
+            if key:
+                meta.setdefault(key.strip().lower(), []).append(content)
+    return meta

@@ -1,0 +1,131 @@
+"""Selectors and vocabularies as data: precompiled XPath shared by the extractors."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from scraper.extract.page import Page
+
+Element = Any
+
+_HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
+_BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
+                     r"\bauthors?\b|\bautor(?:en)?\b|writer")
+_AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
+                          re.IGNORECASE)
+_EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
+#: A furniture-named block with more text than this wraps the article (e.g. body.has-sidebar).
+_WRAPPER_TEXT = 3000
+_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha|tarih|\bdata\b|"
+                   r"fecha|zeit|czas|datetime|pubdate")
+_TAGS = re.compile(r"\btags\b|tag-?list|taglist|tags-links|tag-links|\bkeywords\b|\btopics\b|-tags\b")
+_BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
+_LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
+
+
+def _outside_excluded(page: Page, el: Element) -> bool:
+    """Not inside comments, related lists, footers, sidebars or teasers."""
+    ancestors = list(el.iterancestors())
+    in_article = any(a.tag in ("article", "main") for a in ancestors)
+    for ancestor in ancestors:
+        if ancestor.tag in ("body", "html"):
+            break
+        if ancestor.tag in ("aside", "nav") or (ancestor.tag == "footer" and not in_article):
+            return False
+        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
+        if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT:
+            return False
+    return True
+
+
+def byline_links(page: Page) -> list[Element]:
+    """Author links: rel=author, microdata author names, profile links in byline blocks."""
+    found = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
+    found += [el for el in page.tree.iterfind(".//*[@itemprop='author']//*[@itemprop='name']")]
+    for block in page.find_named(_BYLINE):
+        found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
+    seen: set[Element] = set()
+    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
+
+
+def byline_blocks(page: Page) -> list[Element]:
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el)]
+
+
+def time_elements(page: Page) -> list[Element]:
+    found = [t for t in page.tree.iter("time") if t.get("datetime")]
+    found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
+              if el.get("datetime") or el.get("content")]
+    # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
+    found += [el for el in page.tree.iter("abbr", "span") if el.get("title")
+              and _HATOM_DATE.search(el.get("class") or "")]
+    return [el for el in found if _outside_excluded(page, el)]
+
+
+def machine_date(el: Element) -> str | None:
+    """The machine-readable value of a date element (datetime, content or hAtom title)."""
+    return el.get("datetime") or el.get("content") or el.get("title")
+
+
+def date_blocks(page: Page) -> list[Element]:
+    found = list(page.tree.iter("time"))
+    found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
+              if not any(child.tag in ("div", "p", "section") for child in el)]
+    return [el for el in found if _outside_excluded(page, el)]
+
+
+def tag_links(page: Page) -> list[Element]:
+    found = [a for a in page.tree.iter("a") if "tag" in (a.get("rel") or "").lower().split()
+             and "category" not in (a.get("rel") or "").lower().split()]
+    for block in page.find_named(_TAGS):
+        if page.text_len(block) < 600:
+            found += [a for a in block.iter("a") if "category" not in (a.get("rel") or "").lower().split()]
+    seen: set[Element] = set()
+    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
+
+
+_SECTION = re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|section-?(?:name|label|title|link)|"
+                      r"rubric|rubrik|\bkicker\b|article-?section|__label|\beyebrow\b|overline|"
+                      r"breadcrumb|ressort")
+_HOME = re.compile(r"^(?:home|start|startseite|головна|главная|accueil|inicio|portada|news)$", re.IGNORECASE)
+
+
+def section_labels(page: Page) -> list[str]:
+    """Visible section labels: category links, primary tags, kickers, breadcrumbs."""
+    texts: list[str] = []
+    for a in page.tree.iter("a"):
+        if "category" in (a.get("rel") or "").lower().split():
+            texts.append(a.text_content())
+    for block in page.find_named(_SECTION):
+        if page.text_len(block) > 200 or not _outside_excluded(page, block):
+            continue
+        names = f"{block.get('class', '')} {block.get('id', '')}".lower()
+        if "breadcrumb" in names:
+            parts = [p for p in (" ".join(c.text_content().split()) for c in block if isinstance(c.tag, str)) if p]
+            parts = [p for p in parts if not _HOME.match(p)]
+            if parts:
+                texts.append(parts[-1])
+            continue
+        link = block.find(".//a")
+        texts.append(link.text_content() if link is not None else block.text_content())
+    return texts
+
+
+#: Elements never part of the article text.
+DROP_TAGS = frozenset("""script style noscript template svg canvas iframe object embed form button
+input select textarea nav footer aside dialog menu video audio picture source map head""".split())
+
+#: Whole paragraphs that are page furniture, not text (compared after case folding).
+FURNITURE = re.compile(
+    r"^(?:\d+\s*(?:min(?:ute)?s?|мин|хв|min\.)\s*(?:read|lesezeit|de lecture|читання)?|show more|advert|"
+    r"this slideshow requires javascript|tell us what you think|close|voltar|zurück|back to top|don'?t miss|"
+    r"get short url|like this story\?.*|(?:(?:facebook|twitter|google\+|whatsapp|linkedin|pinterest|e-?mail|"
+    r"telegram|reddit|print|messenger|viber|vk|x)\W*){2,}|"
+    r"load more|read more|video thumbnail|advertisement|anzeige|werbung|publicité|реклама|"
+    r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
+    r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
+    r"related(?: articles| stories| content)?|more from .{1,40}|see also|continue reading|"
+    r"image|photo|video|watch|loading.*)[.:!…]?$",
+    re.IGNORECASE,
+)
