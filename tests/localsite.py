@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from scraper.devtools import demo_site
 from scraper.crawl.dataset_dir import run_folders
+from scraper.devtools import demo_site
 
 REPO = Path(__file__).resolve().parent.parent
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "LOG_LEVEL=WARNING"]

@@ -128,10 +128,3 @@ def summarize(lines: Iterable[Line]) -> dict[str, Any]:
     for line in lines:
         summary.add_line(line)
     return summary.as_dict()
-
-
-def summarize_records(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    summary = Summary()
-    for record in records:
-        summary.add(record)
-    return summary.as_dict()

@@ -66,7 +66,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
 def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:
     raw = (page.article_ld or {}).get("articleBody")
     ld_body = raw if isinstance(raw, str) else md.ld_text(raw)
-    blocks, container, read_also = extract_body(page, headline, [], ld_body)
+    blocks, container, read_also = extract_body(page, headline, ld_body)
     text = "\n\n".join(b.text for b in blocks) or None
     if ld_body and len(ld_body.split()) > 2 * len((text or "").split()):
         return _paragraphs(ld_body), [], container, "json-ld", read_also
@@ -89,7 +89,7 @@ def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], conta
                   timezone: str | None) -> list[Any]:
     items = body_links(blocks) + body_links(read_also, kind="related")
     seen = {i["url"] for i in items}
-    for item in embedded_videos(page, container) + listing_items(page, timezone=timezone):
+    for item in embedded_videos(page) + listing_items(page, timezone=timezone):
         if item["url"] not in seen:
             seen.add(item["url"])
             items.append(item)

@@ -146,9 +146,9 @@ _URLISH = re.compile(r"^(?:https?://|www\.)\S+$")
 _SHORTCODE = re.compile(r"^\[\w+[^\]]*\].*\[/\w+\]$")  # an unrendered WordPress shortcode
 
 
-def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
+def _keep(block: Block, headline_key: str) -> bool:
     key = fold(block.text)
-    if not key or key == headline_key or key in caption_keys:
+    if not key or key == headline_key:
         return False
     if sel.FURNITURE.match(key) or is_read_also(block):
         return False
@@ -159,7 +159,7 @@ def _keep(block: Block, headline_key: str, caption_keys: set[str]) -> bool:
     return not _SHORTCODE.match(block.text)
 
 
-def extract_body(page: Page, headline: str | None, caption_texts: list[str],
+def extract_body(page: Page, headline: str | None,
                  hint_text: str | None = None) -> tuple[list[Block], Element | None, list[Block]]:
     """The article's blocks in reading order, the container they came from, and
     the 'Read also' blocks taken out of the text."""
@@ -173,9 +173,8 @@ def extract_body(page: Page, headline: str | None, caption_texts: list[str],
     if not containers:
         return [], None, []
     headline_key = fold(headline)
-    caption_keys = {fold(c) for c in caption_texts}
     read = [block for container in containers for block in read_blocks(page, container)]
-    blocks = _trim_edges([b for b in _drop_link_lists(read) if _keep(b, headline_key, caption_keys)])
+    blocks = _trim_edges([b for b in _drop_link_lists(read) if _keep(b, headline_key)])
     return blocks, containers[0], [b for b in read if is_read_also(b)]
 
 

@@ -199,12 +199,6 @@ def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
     return sorted(found, key=lambda el: order.get(el, 0))
 
 
-def choose_container(page: Page, hint_text: str | None = None) -> Element | None:
-    """The element most likely to hold the article text."""
-    best, scores = _best_container(page, hint_text)
-    return None if best is None else _widen(best, scores)
-
-
 def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, dict[Element, float]]:
     body = page.tree.find("body")
     root = body if body is not None else page.tree

@@ -232,7 +232,7 @@ def listing_items(page: Page, timezone: str | None = None) -> list[LinkedItem]:
     return out
 
 
-def embedded_videos(page: Page, container: Element | None) -> list[LinkedItem]:
+def embedded_videos(page: Page) -> list[LinkedItem]:
     """Videos embedded in the article (iframes, <video>) and JSON-LD VideoObjects."""
     out: list[LinkedItem] = []
     seen: set[str] = set()

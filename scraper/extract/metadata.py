@@ -10,8 +10,6 @@ import html
 import re
 from typing import Any
 
-from lxml import html as lxml_html
-
 from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names
 from scraper.extract.dates import parse_date
@@ -377,7 +375,3 @@ def canonical_url(page: Page) -> Found:
         if isinstance(candidate, str) and page.absolute(candidate):
             return page.absolute(candidate), "json-ld"
     return NOTHING
-
-
-def element_text(el: lxml_html.HtmlElement) -> str:
-    return clean(el.text_content())

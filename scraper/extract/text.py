@@ -25,10 +25,3 @@ def clean_or_none(text: str | None) -> str | None:
 def fold(text: str | None) -> str:
     """A comparison key: cleaned, case-folded, NFKC."""
     return unicodedata.normalize("NFKC", clean(text)).casefold()
-
-
-def first_nonempty(*values: str | None) -> str | None:
-    for value in values:
-        if value:
-            return value
-    return None
