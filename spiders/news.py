@@ -5,13 +5,13 @@ Arguments (``-a name=value``):
     allowed_domains  comma-separated domains to stay in (default: the start URLs' hosts).
     sitemap_urls, feed_urls, robots_sitemaps, allow, deny, since: see ``scraper.spiders.discovery``.
 
-The spider only routes: every page is handed to ``scraper.extract``; the
-decision "article or listing" is ``scraper.extract.route`` (shared with WARC replay). Each response ends
-in one counted outcome (stats ``outcome/...``).
+The spider only routes: every page goes through ``scraper.crawl.responses`` (the same
+door any Scrapy project's spider uses with ``scraper.extract_response``) to the pure
+extractor; "article or listing" is ``scraper.extract.route`` (shared with WARC replay).
+Each response ends in one counted outcome (stats ``outcome/...``).
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -19,15 +19,11 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scraper.spiders.discovery import DiscoveryMixin, split_arg
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import failure_reason, url_outcome
-from scraper.extract.encoding import content_type_charset
-from scraper.extract.links import section_links
-from scraper.extract.page import NotHTML, Page
-from scraper.extract.route import entry_urls, route
+from scraper.crawl.responses import page_result
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
 RECENT_LINKS = 20_000
@@ -70,31 +66,16 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         self.outcome(url, outcome, reason)
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
-        content_type = (response.headers.get("Content-Type") or b"text/html").lower()
-        if not isinstance(response, TextResponse) or b"html" not in content_type:
-            self.outcome(response.url, "dropped", "not_html")
-            return
-        fetched_at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-        try:
-            charset = content_type_charset(response.headers.get("Content-Type"))
-            page = Page.from_html(response.body, response.url, header_charset=charset)
-        except NotHTML:
-            self.outcome(response.url, "dropped", "not_html")
-            return
-        kind, record = route(page, fetched_at=fetched_at, timezone=self.settings.get("SITE_TIMEZONE"))
-        if kind == "article":
-            yield record
+        """Article: the record, then its feed and related links; listing: its entries, sections and next page.
+
+        Pages that give no record are reported by ``scraper.crawl.responses.ExtractMiddleware``."""
+        result = page_result(response)
+        if result.kind == "article":
+            yield result.record
             if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
-                yield from self._follow(response, entry_urls(record))
-        else:
-            self.outcome(response.url, "dropped", "listing")
-            listing = record
-            self.crawler.signals.send_catch_log(listing_page, record=listing)
-            urls = [i["url"] for i in listing["linked_items"]] + section_links(page)
-            following = listing["next_page"]
-            if following:
-                urls.append(following)
-            yield from self._follow(response, urls)
+                yield from self._follow(response, result.links)
+        elif result.kind == "listing":
+            yield from self._follow(response, result.links)
 
     def _allowed(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()

@@ -18,7 +18,9 @@ def _settings(args: argparse.Namespace) -> Any:
     from scrapy.utils.project import get_project_settings
 
     settings = get_project_settings()
-    defaults = {name: settings[name] for name in settings}
+    from scraper.crawl.addon import DEFAULTS
+
+    defaults = {**DEFAULTS, **{name: settings[name] for name in settings}}
     for pair in args.set or []:
         if "=" not in pair:
             raise InputError(f"-s expects NAME=VALUE, got {pair!r}")

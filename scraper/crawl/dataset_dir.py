@@ -34,7 +34,7 @@ def run_id(crawler: Any) -> str:
     stored = Path(jobdir) / "run_id" if jobdir else None
     resumed = stored is not None and stored.is_file()
     if not resumed and not crawler.settings.get("OUTPUT_FILE"):
-        value = claim_folder(Path(crawler.settings.get("OUTPUT_DIR") or "output"), value)
+        value = claim_folder(Path(crawler.settings.get("OUTPUT_DIR")), value)
     elif not resumed:
         value += f"-{secrets.token_hex(3)}"  # no folder to claim: runs into one -o file must differ too
     if stored is not None:
@@ -64,7 +64,7 @@ def articles_file(crawler: Any) -> Path:
     explicit = crawler.settings.get("OUTPUT_FILE")
     if explicit:
         return Path(explicit)
-    return Path(crawler.settings.get("OUTPUT_DIR") or "output") / run_id(crawler) / "articles.jsonl"
+    return Path(crawler.settings.get("OUTPUT_DIR")) / run_id(crawler) / "articles.jsonl"
 
 
 def dataset_file(crawler: Any, name: str) -> Path:

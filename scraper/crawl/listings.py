@@ -35,7 +35,7 @@ class Listings:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Listings:
-        if not crawler.settings.getbool("LISTINGS_ENABLED", True):
+        if not crawler.settings.getbool("LISTINGS_ENABLED"):
             raise NotConfigured("LISTINGS_ENABLED is off")
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)

@@ -46,7 +46,7 @@ class Manifest:
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Manifest:
-        if not crawler.settings.getbool("DATASET_MANIFEST_ENABLED", True):
+        if not crawler.settings.getbool("DATASET_MANIFEST_ENABLED"):
             raise NotConfigured("DATASET_MANIFEST_ENABLED is off")
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)

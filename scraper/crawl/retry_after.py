@@ -23,7 +23,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.response import response_status_message
-from twisted.internet import reactor, task
+from twisted.internet import task
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +46,8 @@ def retry_after_seconds(value: bytes | str | None, now: dt.datetime | None = Non
 
 
 async def _reactor_sleep(seconds: float) -> None:
+    from twisted.internet import reactor  # imported late: importing it installs a reactor (the add-on loads early)
+
     await maybe_deferred_to_future(task.deferLater(reactor, seconds, lambda: None))  # type: ignore[arg-type]
 
 
@@ -55,7 +57,7 @@ class RetryAfterMiddleware(RetryMiddleware):
 
     def __init__(self, settings: Any) -> None:
         super().__init__(settings)
-        self.max_delay = settings.getfloat("RETRY_AFTER_MAX_DELAY", 60.0)
+        self.max_delay = settings.getfloat("RETRY_AFTER_MAX_DELAY")
 
     async def process_response(self, request: Request, response: Response,  # type: ignore[override]
                                spider: Any = None) -> Request | Response:

@@ -22,19 +22,17 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, NotConfigured
 
 
-class RedisAddon:
-    """Scrapy add-on: when ``REDIS_URL`` is set, switch scheduler and duplicate filter to scrapy-redis."""
-
-    def update_settings(self, settings: Any) -> None:
-        if not settings.get("REDIS_URL"):
-            return
-        job = settings.get("REDIS_JOB") or "news"
-        # "cmdline": the project's own DUPEFILTER_CLASS (on disk) must give way to the shared one.
-        settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="cmdline")
-        settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="cmdline")
-        settings.set("SCHEDULER_PERSIST", True, priority="addon")
-        settings.set("SCHEDULER_QUEUE_KEY", f"{job}:requests", priority="addon")
-        settings.set("SCHEDULER_DUPEFILTER_KEY", f"{job}:dupefilter", priority="addon")
+def use_redis(settings: Any) -> None:
+    """When ``REDIS_URL`` is set, switch scheduler and duplicate filter to scrapy-redis (run by ``NewsAddon``)."""
+    if not settings.get("REDIS_URL"):
+        return
+    job = settings.get("REDIS_JOB")
+    # "cmdline": the on-disk DUPEFILTER_CLASS must give way to the shared one.
+    settings.set("SCHEDULER", "scrapy_redis.scheduler.Scheduler", priority="cmdline")
+    settings.set("DUPEFILTER_CLASS", "scrapy_redis.dupefilter.RFPDupeFilter", priority="cmdline")
+    settings.set("SCHEDULER_PERSIST", True, priority="addon")
+    settings.set("SCHEDULER_QUEUE_KEY", f"{job}:requests", priority="addon")
+    settings.set("SCHEDULER_DUPEFILTER_KEY", f"{job}:dupefilter", priority="addon")
 
 
 class RedisIdleClose:
@@ -48,7 +46,7 @@ class RedisIdleClose:
     def from_crawler(cls, crawler: Any) -> RedisIdleClose:
         if not crawler.settings.get("REDIS_URL"):
             raise NotConfigured  # off by default: no warning
-        ext = cls(crawler.settings.getfloat("REDIS_IDLE_CLOSE", 10.0))
+        ext = cls(crawler.settings.getfloat("REDIS_IDLE_CLOSE"))
         crawler.signals.connect(ext.spider_idle, signal=signals.spider_idle)
         crawler.signals.connect(ext.busy, signal=signals.response_received)
         return ext

@@ -173,7 +173,7 @@ def state_path(settings: Any, spider_name: str) -> str:
     if not folder and settings.get("OUTPUT_FILE"):
         folder = str(Path(settings.get("OUTPUT_FILE")).parent / ".state")
     elif not folder:
-        folder = str(Path(settings.get("OUTPUT_DIR") or "output") / ".state")
+        folder = str(Path(settings.get("OUTPUT_DIR")) / ".state")
     return str(Path(folder) / f"{spider_name}.sqlite")
 
 

@@ -1,0 +1,86 @@
+"""``NewsAddon``: the whole product in any Scrapy project, with one line of settings.
+
+    ADDONS = {"scraper.NewsAddon": 500}
+
+switches on our item pipelines (validate, crawl state and de-duplication, the
+JSON Lines dataset folder), downloader middlewares (skip decided requests,
+Retry-After, gzip check, WARC capture), the extraction middleware that keeps
+the books for pages without a record, and our extensions (outcomes and run
+report, listings, manifest, JOBDIR guard, Redis idle close), plus the defaults
+of our own settings. A setting the project (or ``-s``) sets wins over every
+default here, and a component the project already lists keeps its order.
+``scraper crawl`` runs on the same add-on (``scraper/settings.py``), so a
+project's spider that yields ``scraper.extract_response(response)`` writes the
+same records as ``scraper crawl``.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
+
+from scraper.crawl.dupefilter import DiskDupeFilter
+from scraper.crawl.gzip_check import GzipCheckMiddleware
+from scraper.crawl.job_guard import JobGuard
+from scraper.crawl.listings import Listings
+from scraper.crawl.manifest import Manifest
+from scraper.crawl.outcomes import Outcomes
+from scraper.crawl.responses import ExtractMiddleware
+from scraper.crawl.retry_after import RetryAfterMiddleware
+from scraper.crawl.scale import RedisIdleClose, use_redis
+from scraper.crawl.skip import SkipMiddleware
+from scraper.crawl.warc_capture import WarcCapture
+from scraper.pipelines.export import JsonLinesExportPipeline
+from scraper.pipelines.state import StatePipeline
+from scraper.pipelines.validate import ValidatePipeline
+
+#: Our own settings and their defaults (each documented in ``scraper/settings.py``'s docstring).
+DEFAULTS: dict[str, Any] = {
+    "SITE_TIMEZONE": "UTC",
+    "OUTPUT_DIR": "output",
+    "OUTPUT_FILE": "",
+    "EXPORT_FSYNC": False,
+    "FOLLOW_ARTICLE_LINKS": True,
+    "STATE_DIR": "",
+    "LISTINGS_ENABLED": True,
+    "DATASET_MANIFEST_ENABLED": True,
+    "DATASET_GZIP": False,
+    "WARC_ENABLED": False,
+    "WARC_FILE": "",
+    "GZIP_CHECK_ENABLED": True,
+    "RETRY_AFTER_MAX_DELAY": 60,
+    "REDIS_URL": "",
+    "REDIS_JOB": "news",
+    "REDIS_IDLE_CLOSE": 10.0,
+    "DUPEFILTER_CLASS": DiskDupeFilter,  # seen fingerprints on disk: memory stays flat as a crawl grows
+}
+
+#: (component setting, class, order).
+COMPONENTS: tuple[tuple[str, type, int], ...] = (
+    ("ITEM_PIPELINES", ValidatePipeline, 200),
+    ("ITEM_PIPELINES", StatePipeline, 300),
+    ("ITEM_PIPELINES", JsonLinesExportPipeline, 900),
+    ("DOWNLOADER_MIDDLEWARES", SkipMiddleware, 40),  # entries the spider decided not to fetch
+    ("DOWNLOADER_MIDDLEWARES", RetryAfterMiddleware, 550),  # RetryMiddleware + Retry-After
+    ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
+    ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies
+    ("SPIDER_MIDDLEWARES", ExtractMiddleware, 950),  # next to the spider: sees its callbacks' output
+    ("EXTENSIONS", JobGuard, 50),
+    ("EXTENSIONS", Outcomes, 100),
+    ("EXTENSIONS", Listings, 110),
+    ("EXTENSIONS", Manifest, 120),
+    ("EXTENSIONS", RedisIdleClose, 200),
+)
+
+
+class NewsAddon:
+    """Scrapy add-on (``ADDONS = {"scraper.NewsAddon": 500}``); see the module docstring."""
+
+    def update_settings(self, settings: Any) -> None:
+        for name, value in DEFAULTS.items():
+            settings.set(name, value, priority="addon")  # a project or -s value keeps its higher priority
+        for name, component, order in COMPONENTS:
+            settings.setdefault_in_component_priority_dict(name, component, order)
+        # RetryAfterMiddleware is RetryMiddleware plus Retry-After: the two must not both retry.
+        settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RetryMiddleware, None)
+        use_redis(settings)
