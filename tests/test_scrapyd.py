@@ -8,6 +8,7 @@ import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,15 +27,15 @@ def call(base: str, endpoint: str, data: list[tuple[str, str]] | None = None) ->
         return json.loads(response.read())
 
 
-@pytest.fixture
-def scrapyd(tmp_path: Path) -> Iterator[str]:
-    """A scrapyd on 127.0.0.1 with its folders in tmp_path; yields its base URL."""
-    home = tmp_path / "scrapyd"
-    home.mkdir()
+@contextmanager
+def running_scrapyd(home: Path, bin_dir: Path = BIN) -> Iterator[str]:
+    """A scrapyd (from ``bin_dir``) on 127.0.0.1 with its folders in ``home``; yields its base URL."""
+    home.mkdir(parents=True, exist_ok=True)
     port = free_port()
     (home / "scrapyd.conf").write_text(f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.2\n"
                                        "eggs_dir = eggs\nlogs_dir = logs\ndbs_dir = dbs\nitems_dir =\n")
-    server = subprocess.Popen([str(BIN / "scrapyd")], cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([str(bin_dir / "scrapyd")], cwd=home, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -45,9 +46,27 @@ def scrapyd(tmp_path: Path) -> Iterator[str]:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise AssertionError("scrapyd did not start") from None
             time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def run_job(scrapyd: str, settings: dict[str, str], **arguments: str) -> None:
+    """Schedule the ``news`` spider of project ``scraper`` and wait until the job has finished."""
+    job = call(scrapyd, "schedule.json", [("project", "scraper"), ("spider", "news"), *arguments.items()]
+               + [("setting", f"{k}={v}") for k, v in settings.items()])["jobid"]
+    deadline = time.monotonic() + 300
+    while job not in [j["id"] for j in call(scrapyd, "listjobs.json?project=scraper")["finished"]]:
+        assert time.monotonic() < deadline, "scheduled job did not finish"
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def scrapyd(tmp_path: Path) -> Iterator[str]:
+    with running_scrapyd(tmp_path / "scrapyd") as base:
+        yield base
 
 
 def content(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,13 +85,7 @@ def test_scrapyd_deploy_schedule_matches_a_local_run(site: Site, scrapyd: str, t
         deployed.stderr
 
     settings = {"OUTPUT_DIR": str(tmp_path / "scheduled"), "AUTOTHROTTLE_ENABLED": "False", "DOWNLOAD_DELAY": "0"}
-    job = call(scrapyd, "schedule.json", [("project", "scraper"), ("spider", "news"),
-                                          ("sitemap_urls", site.base + "/sitemap-index.xml")]
-               + [("setting", f"{k}={v}") for k, v in settings.items()])["jobid"]
-    deadline = time.monotonic() + 300
-    while job not in [j["id"] for j in call(scrapyd, "listjobs.json?project=scraper")["finished"]]:
-        assert time.monotonic() < deadline, "scheduled job did not finish"
-        time.sleep(0.2)
+    run_job(scrapyd, settings, sitemap_urls=site.base + "/sitemap-index.xml")
 
     crawl("--sitemap", site.base + "/sitemap-index.xml", "-s", f"OUTPUT_DIR={tmp_path / 'local'}")
     scheduled = read_jsonl(only_run(tmp_path / "scheduled") / "articles.jsonl")

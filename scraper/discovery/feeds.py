@@ -6,7 +6,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from scraper.discovery.sitemaps import Entry, entry_date, root_of
-from scraper.discovery.xml import children, local_name, text_at
+from scraper.discovery.xmlparse import children, local_name, text_at
 from scraper.extract.text import clean
 
 

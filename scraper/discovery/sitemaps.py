@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from scraper.discovery.xml import UnsafeXML, children, local_name, parse_xml, text_at
+from scraper.discovery.xmlparse import UnsafeXML, children, local_name, parse_xml, text_at
 from scraper.extract.dates import parse_iso, parse_rfc2822
 
 Kind = Literal["sitemap", "sitemapindex", "feed", "unsafe", "other"]
@@ -38,7 +38,7 @@ class Entry:
 
 
 def root_of(body: bytes) -> etree._Element | None:
-    """The document's root, or None when it is unparseable or refused (see ``scraper.discovery.xml``)."""
+    """The document's root, or None when it is unparseable or refused (see ``scraper.discovery.xmlparse``)."""
     try:
         return parse_xml(body)
     except UnsafeXML:
