@@ -1,13 +1,15 @@
 """Metadata fields, each from an ordered list of evidence; the winner's source is kept.
 
-Order for every field: JSON-LD, microdata, OpenGraph, other meta tags, markup.
-A field function returns ``(value, source)``; ``(None, None)`` when nothing
-on the page gives the value.
+The order of each field is ``vocab.EVIDENCE`` (mostly JSON-LD, microdata,
+OpenGraph, other meta tags, markup; the exceptions are explained there), and
+``by_evidence`` is the one loop that follows it. A field function returns
+``(value, source)``; ``(None, None)`` when nothing on the page gives the value.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from typing import Any
 
 from scraper.extract import vocab as sel
@@ -22,6 +24,23 @@ NOTHING: Found = (None, None)
 
 
 # --------------------------------------------------------------------------- helpers
+def by_evidence(field: str, sources: dict[str, Callable[[], Any]]) -> Found:
+    """The first source, in the field's ``vocab.EVIDENCE`` order, whose reader gives a value.
+
+    Readers are called lazily: markup heuristics run only when the data had nothing."""
+    for source in sel.EVIDENCE[field]:
+        value = sources[source]()
+        if value:
+            return value, source.split(":")[0]
+    return NOTHING
+
+
+def meta_text(page: Page, field: str, source: str) -> str | None:
+    """The field's first non-empty meta value of one source (``opengraph`` or ``meta``)."""
+    names = dict(sel.meta_groups(field)).get(source, ())
+    return clean_or_none(page.meta_first(*names)) if names else None
+
+
 def ld_text(value: Any) -> str | None:
     """A JSON-LD value that should be text: str, number, {"@value"}, {"name"} or a list."""
     if isinstance(value, list):
@@ -78,8 +97,8 @@ def headline(page: Page) -> Found:
         (ld_text(ld.get("headline")), "json-ld"),
         (ld_text(ld.get("name")), "json-ld"),
         (md_text(page, "headline") or md_text(page, "name"), "microdata"),
-        (page.meta_first("og:title"), "opengraph"),
-        (page.meta_first("twitter:title", "title", "dc.title", "sailthru.title", "parsely-title"), "meta"),
+        (meta_text(page, "headline", "opengraph"), "opengraph"),
+        (meta_text(page, "headline", "meta"), "meta"),
     ):
         text = clean(value)
         if text and (text, source) not in candidates:
@@ -131,15 +150,11 @@ def authors(page: Page) -> Found:
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
     if md_people:
         return clean_names(md_people), "microdata"
-    metas = [v for v in page.meta_all("article:author", "og:article:author", "author", "dc.creator",
-                                      "sailthru.author", "parsely-author", "byl", "cxenseparse:author")
-             if not v.strip().startswith(("http://", "https://", "/"))]
-    metas = [m for m in metas if not _is_publisher(page, m)]
-    if metas:
-        names = clean_names(metas)
-        if names:
-            source = "opengraph" if page.meta_all("article:author", "og:article:author") else "meta"
-            return names, source
+    for source, names in sel.meta_groups("authors"):  # an OpenGraph author is a profile URL as often as a name
+        metas = [v for v in page.meta_all(*names) if not v.strip().startswith(("http://", "https://", "/"))]
+        found = clean_names([m for m in metas if not _is_publisher(page, m)])
+        if found:
+            return found, source
     byline = byline_names(page)
     if byline:
         return byline, "html"
@@ -172,41 +187,29 @@ def byline_names(page: Page) -> list[str]:
 
 
 # --------------------------------------------------------------------------- dates
-PUBLISHED_META = ("article:published_time", "og:article:published_time", "article:published",
-                  "datepublished", "pubdate", "publishdate", "publish-date", "published_time",
-                  "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                  "sailthru.date", "parsely-pub-date", "article.published", "cxenseparse:recs:publishtime",
-                  "originalpublicationdate", "og:pubdate", "publication_date", "date.available",
-                  "article_date_original", "displaydate")
-MODIFIED_META = ("article:modified_time", "og:updated_time", "og:article:modified_time",
-                 "datemodified", "lastmod", "last-modified", "dcterms.modified", "dc.date.modified",
-                 "article.updated", "revised")
+def _first(values: Any) -> str | None:
+    return next((v for v in values if v), None)
 
 
-def _date_from(page: Page, ld_keys: tuple[str, ...], md_keys: tuple[str, ...],
-               meta_names: tuple[str, ...], tz: str | None, og_names: int) -> Found:
+def _meta_date(page: Page, field: str, source: str, tz: str | None) -> str | None:
+    names = dict(sel.meta_groups(field)).get(source, ())
+    return _first(parse_date(page.meta_first(name), tz) for name in names)
+
+
+def _dated(page: Page, field: str, keys: tuple[str, ...], tz: str | None) -> Found:
     ld = page.article_ld or {}
-    for key in ld_keys:
-        value = parse_date(ld_text(ld.get(key)), tz, free_text=False)
-        if value:
-            return value, "json-ld"
-    for key in md_keys:
-        value = parse_date(md_text(page, key), tz, free_text=False)
-        if value:
-            return value, "microdata"
-    for index, name in enumerate(meta_names):
-        value = parse_date(page.meta_first(name), tz)
-        if value:
-            return value, "opengraph" if index < og_names else "meta"
-    return NOTHING
+    return by_evidence(field, {
+        "json-ld": lambda: _first(parse_date(ld_text(ld.get(k)), tz, free_text=False) for k in keys),
+        "microdata": lambda: _first(parse_date(md_text(page, k), tz, free_text=False) for k in keys[:2]),
+        "opengraph": lambda: _meta_date(page, field, "opengraph", tz),
+        "meta": lambda: _meta_date(page, field, "meta", tz),
+        "html": lambda: _date_from_markup(page, tz),
+    })
 
 
 def published(page: Page, tz: str | None = None) -> Found:
-    found = _date_from(page, ("datePublished", "dateCreated", "uploadDate"),
-                       ("datePublished", "dateCreated"), PUBLISHED_META, tz, 2)
-    if found[0]:
-        return _prefer_real_offset(page, found, tz)
-    return _date_from_markup(page, tz)
+    found = _dated(page, "published", ("datePublished", "dateCreated", "uploadDate"), tz)
+    return _prefer_real_offset(page, found, tz) if found[1] != "html" else found
 
 
 def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
@@ -216,15 +219,15 @@ def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
     if not isinstance(value, str) or not value.endswith("+00:00"):
         return found
     wall = value[:19]
-    for name in PUBLISHED_META:
+    for name in sel.META_NAMES["published"]:
         other = parse_date(page.meta_first(name), tz, free_text=False)
         if other and other[:19] == wall and not other.endswith("+00:00") and len(other) > 19:
-            return other, "opengraph" if name.startswith(("article:", "og:")) else "meta"
+            return other, sel.meta_source(name)
     return found
 
 
 def modified(page: Page, tz: str | None = None) -> Found:
-    return _date_from(page, ("dateModified",), ("dateModified",), MODIFIED_META, tz, 3)
+    return _dated(page, "modified", ("dateModified",), tz)
 
 
 def _languages(page: Page) -> list[str] | None:
@@ -232,41 +235,40 @@ def _languages(page: Page) -> list[str] | None:
     return [lang.split("-")[0].lower()] if lang else None
 
 
-def _date_from_markup(page: Page, tz: str | None) -> Found:
+def _date_from_markup(page: Page, tz: str | None) -> str | None:
     """<time datetime>, then visible date text in date/byline blocks."""
     for el in sel.time_elements(page):
         value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
-            return value, "html"
+            return value
     languages = _languages(page)
     for el in sel.date_blocks(page):
         text = clean(el.text_content())
         value = parse_date(text, tz, languages=languages) if 6 <= len(text) <= 80 else None
         if value:
-            return value, "html"
-    return NOTHING
+            return value
+    return None
 
 
 # --------------------------------------------------------------------------- the rest
 def section(page: Page) -> Found:
     ld = page.article_ld or {}
-    found = first_found(
-        (ld_text(ld.get("articleSection")), "json-ld"),
-        (md_text(page, "articleSection"), "microdata"),
-        (clean_or_none(page.meta_first("article:section", "og:article:section")), "opengraph"),
-        (clean_or_none(page.meta_first("section", "category", "parsely-section", "sailthru.section",
-                                       "cxenseparse:pageclass-section", "article.section")), "meta"),
-    )
-    if found[0]:
-        return found
-    crumbs = _breadcrumb(page)  # markup evidence is costlier: only looked at when the data has none
-    if crumbs:
-        return crumbs, "json-ld"
+    return by_evidence("section", {
+        "json-ld": lambda: ld_text(ld.get("articleSection")),
+        "microdata": lambda: md_text(page, "articleSection"),
+        "opengraph": lambda: meta_text(page, "section", "opengraph"),
+        "meta": lambda: meta_text(page, "section", "meta"),
+        "json-ld:breadcrumb": lambda: _breadcrumb(page),
+        "html": lambda: _section_label(page),
+    })
+
+
+def _section_label(page: Page) -> str | None:
     for text in sel.section_labels(page):
         text = clean(text)
         if 0 < len(text) <= 40 and len(text.split()) <= 4:
-            return text, "html"
-    return NOTHING
+            return text
+    return None
 
 
 def _breadcrumb(page: Page) -> str | None:
@@ -299,25 +301,15 @@ def _split_keywords(values: list[str]) -> list[str]:
 def tags(page: Page) -> Found:
     ld = page.article_ld or {}
     keywords = ld.get("keywords")
-    if isinstance(keywords, str):
-        keywords = [keywords]
-    if isinstance(keywords, list):
-        values = _split_keywords([ld_text(k) or "" for k in keywords])
-        if values:
-            return values, "json-ld"
-    values = _split_keywords([v for v in md_values(page, "keywords") if isinstance(v, str)])
-    if values:
-        return values, "microdata"
-    values = _split_keywords(page.meta_all("article:tag", "og:article:tag"))
-    if values:
-        return values, "opengraph"
-    values = _split_keywords(page.meta_all("news_keywords", "keywords", "parsely-tags", "sailthru.tags"))
-    if values:
-        return values, "meta"
-    values = _split_keywords([el.text_content() for el in sel.tag_links(page)])
-    if values:
-        return values, "html"
-    return NOTHING
+    keywords = [keywords] if isinstance(keywords, str) else keywords if isinstance(keywords, list) else []
+    groups = dict(sel.meta_groups("tags"))
+    return by_evidence("tags", {
+        "json-ld": lambda: _split_keywords([ld_text(k) or "" for k in keywords]),
+        "microdata": lambda: _split_keywords([v for v in md_values(page, "keywords") if isinstance(v, str)]),
+        "opengraph": lambda: _split_keywords(page.meta_all(*groups["opengraph"])),
+        "meta": lambda: _split_keywords(page.meta_all(*groups["meta"])),
+        "html": lambda: _split_keywords([el.text_content() for el in sel.tag_links(page)]),
+    })
 
 
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -334,44 +326,41 @@ def _bcp47(value: str | None) -> str | None:
     return "-".join([parts[0]] + [p.upper() if len(p) == 2 else p for p in parts[1:]])
 
 
-def first_found(*candidates: Found) -> Found:
-    """The first candidate with a value: the ordered list of evidence of one field."""
-    return next(((value, source) for value, source in candidates if value), NOTHING)
-
-
 def language(page: Page) -> Found:
-    """The page's own <html lang> first: JSON-LD inLanguage is often a site-wide template value."""
     ld = page.article_ld or {}
-    return first_found(
-        (_bcp47(page.tree.get("lang") or page.tree.get("xml:lang")), "html"),
-        (_bcp47(ld_text(ld.get("inLanguage"))), "json-ld"),
-        (_bcp47(page.meta_first("og:locale")), "opengraph"),
-        (_bcp47(page.meta_first("content-language", "language", "dc.language")), "meta"),
-    )
+    return by_evidence("language", {
+        "html": lambda: _bcp47(page.tree.get("lang") or page.tree.get("xml:lang")),
+        "json-ld": lambda: _bcp47(ld_text(ld.get("inLanguage"))),
+        "opengraph": lambda: _bcp47(meta_text(page, "language", "opengraph")),
+        "meta": lambda: _bcp47(meta_text(page, "language", "meta")),
+    })
 
 
 def description(page: Page) -> Found:
     ld = page.article_ld or {}
-    return first_found(
-        (ld_text(ld.get("description")) or ld_text(ld.get("abstract")), "json-ld"),
-        (md_text(page, "description"), "microdata"),
-        (clean_or_none(page.meta_first("og:description")), "opengraph"),
-        (clean_or_none(page.meta_first("description", "twitter:description", "dc.description")), "meta"),
-    )
+    return by_evidence("description", {
+        "json-ld": lambda: ld_text(ld.get("description")) or ld_text(ld.get("abstract")),
+        "microdata": lambda: md_text(page, "description"),
+        "opengraph": lambda: meta_text(page, "description", "opengraph"),
+        "meta": lambda: meta_text(page, "description", "meta"),
+    })
 
 
 def canonical_url(page: Page) -> Found:
+    ld = page.article_ld or {}
+    entity = ld.get("mainEntityOfPage")
+    return by_evidence("canonical_url", {
+        "html": lambda: _canonical_link(page),
+        "opengraph": lambda: page.absolute(page.meta_first(*sel.META_NAMES["canonical_url"])),
+        "json-ld": lambda: _first(page.absolute(c) for c in (ld.get("url"), entity.get("@id")
+                                  if isinstance(entity, dict) else entity) if isinstance(c, str)),
+    })
+
+
+def _canonical_link(page: Page) -> str | None:
     for link in page.tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split():
             value = page.absolute(link.get("href"))
             if value:
-                return value, "html"
-    value = page.absolute(page.meta_first("og:url"))
-    if value:
-        return value, "opengraph"
-    ld = page.article_ld or {}
-    entity = ld.get("mainEntityOfPage")
-    for candidate in (ld.get("url"), entity.get("@id") if isinstance(entity, dict) else entity):
-        if isinstance(candidate, str) and page.absolute(candidate):
-            return page.absolute(candidate), "json-ld"
-    return NOTHING
+                return value
+    return None

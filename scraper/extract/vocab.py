@@ -1,4 +1,10 @@
-"""Selectors and vocabularies as data: precompiled XPath shared by the extractors."""
+"""Selectors and vocabularies as data: each field's evidence order, meta names, precompiled patterns.
+
+``EVIDENCE`` is the one statement of the order in which each metadata field
+looks at its sources; ``scraper.extract.metadata`` follows it (``tests/test_evidence.py``
+keeps the two in step). Meta names are listed per field; ``meta_source`` is the
+one rule telling an OpenGraph property from another meta tag.
+"""
 from __future__ import annotations
 
 import re
@@ -8,6 +14,68 @@ if TYPE_CHECKING:
     from scraper.extract.page import Page
 
 Element = Any
+
+#: Evidence order of each metadata field: the first source that gives a value wins, and is kept in
+#: ``sources``. ``json-ld:breadcrumb`` is JSON-LD too, but a weaker statement than the article's own
+#: properties, so it comes after the meta tags. Two fields put markup first, on purpose:
+#:   language       ``<html lang>`` is the page's own statement; JSON-LD ``inLanguage`` and og:locale are
+#:                  often one site-wide template value (wrong on every translated page).
+#:   canonical_url  ``<link rel=canonical>`` is the canonical statement by definition (RFC 6596);
+#:                  og:url and the JSON-LD url repeat it, or name the site's front page.
+#: headline: candidates in this order, the first that an <h1> confirms wins (else see metadata.headline).
+#: authors: people in this order; JSON-LD/microdata organisations only when no person is named.
+EVIDENCE: dict[str, tuple[str, ...]] = {
+    "headline": ("json-ld", "microdata", "opengraph", "meta", "html"),
+    "authors": ("json-ld", "microdata", "opengraph", "meta", "html"),
+    "published": ("json-ld", "microdata", "opengraph", "meta", "html"),
+    "modified": ("json-ld", "microdata", "opengraph", "meta"),
+    "section": ("json-ld", "microdata", "opengraph", "meta", "json-ld:breadcrumb", "html"),
+    "tags": ("json-ld", "microdata", "opengraph", "meta", "html"),
+    "language": ("html", "json-ld", "opengraph", "meta"),
+    "description": ("json-ld", "microdata", "opengraph", "meta"),
+    "canonical_url": ("html", "opengraph", "json-ld"),
+}
+
+#: Meta tag names (lower case) per field, in the order they are read.
+META_NAMES: dict[str, tuple[str, ...]] = {
+    "headline": ("og:title", "twitter:title", "title", "dc.title", "sailthru.title", "parsely-title"),
+    "authors": ("article:author", "og:article:author", "author", "dc.creator", "sailthru.author", "parsely-author",
+                "byl", "cxenseparse:author"),
+    "published": ("article:published_time", "og:article:published_time", "article:published", "datepublished",
+                  "pubdate", "publishdate", "publish-date", "published_time", "date", "dc.date", "dc.date.issued",
+                  "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
+                  "cxenseparse:recs:publishtime", "originalpublicationdate", "og:pubdate", "publication_date",
+                  "date.available", "article_date_original", "displaydate"),
+    "modified": ("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
+                 "last-modified", "dcterms.modified", "dc.date.modified", "article.updated", "revised"),
+    "section": ("article:section", "og:article:section", "section", "category", "parsely-section",
+                "sailthru.section", "cxenseparse:pageclass-section", "article.section"),
+    "tags": ("article:tag", "og:article:tag", "news_keywords", "keywords", "parsely-tags", "sailthru.tags"),
+    "language": ("og:locale", "content-language", "language", "dc.language"),
+    "description": ("og:description", "description", "twitter:description", "dc.description"),
+    "canonical_url": ("og:url",),
+}
+
+#: The properties the OpenGraph protocol defines (with the ``og:article:`` spelling CMSes also use).
+OPENGRAPH_NAMES = frozenset({
+    "og:title", "og:description", "og:url", "og:locale", "og:site_name", "og:type", "og:updated_time",
+    "article:published_time", "article:modified_time", "article:author", "article:section", "article:tag",
+    "og:article:published_time", "og:article:modified_time", "og:article:author", "og:article:section",
+    "og:article:tag",
+})
+
+
+def meta_source(name: str) -> str:
+    """``opengraph`` for an OpenGraph property, else ``meta``."""
+    return "opengraph" if name in OPENGRAPH_NAMES else "meta"
+
+
+def meta_groups(field: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The field's meta names as ``[("opengraph", names), ("meta", names)]`` (empty groups left out)."""
+    names = META_NAMES[field]
+    groups = [("opengraph", tuple(n for n in names if meta_source(n) == "opengraph")),
+              ("meta", tuple(n for n in names if meta_source(n) == "meta"))]
+    return [(source, group) for source, group in groups if group]
 
 _HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
 _BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
