@@ -24,6 +24,7 @@ from scrapy.exceptions import NotConfigured
 from scraper.crawl.dataset_dir import articles_file, run_id
 from scraper.crawl.outcomes import Outcomes
 from scraper.dataset.manifest import CONTENT_SETTINGS, build_manifest, write_manifest, write_schemas
+from scraper.extract.dates import format_datetime, now_iso
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,8 @@ class Manifest:
         articles = gzip_file(self.articles) if self.gzip and self.articles.is_file() else self.articles
         run = {
             "id": run_id(self.crawler),
-            "started": self.started.replace(microsecond=0).isoformat(),
-            "finished": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+            "started": format_datetime(self.started),
+            "finished": now_iso(),
             "finish_reason": reason,
             "spider": spider.name,
             "start_urls": list(getattr(spider, "start_urls", [])),

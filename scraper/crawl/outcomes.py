@@ -27,6 +27,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from scraper.crawl.dataset_dir import dataset_file
+from scraper.extract.dates import format_datetime
 
 logger = logging.getLogger(__name__)
 
@@ -161,8 +162,8 @@ class Outcomes:
         finished = dt.datetime.now(dt.timezone.utc)
         totals = self.totals()
         return {
-            "started": self.started.replace(microsecond=0).isoformat(),
-            "finished": finished.replace(microsecond=0).isoformat(),
+            "started": format_datetime(self.started),
+            "finished": format_datetime(finished),
             "duration_seconds": round((finished - self.started).total_seconds(), 3),
             "finish_reason": reason,
             "urls_met": self.met,

@@ -12,6 +12,7 @@ Settings: SITE_TIMEZONE (dates without an offset), passed to the extractor by
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,8 @@ from scraper.extract.encoding import content_type_charset
 from scraper.extract.links import section_links
 from scraper.extract.route import entry_urls
 
+logger = logging.getLogger(__name__)
+
 #: ``response.meta`` keys: the page's result, and the site time zone set by the middleware.
 RESULT_KEY = "scraper_page"
 TIMEZONE_KEY = "scraper_timezone"
@@ -39,6 +42,7 @@ class PageResult:
     kind: str
     record: dict[str, Any] | None = None
     links: list[str] = field(default_factory=list)
+    field_errors: list[tuple[str, str]] = field(default_factory=list)
     reported: bool = False
 
 
@@ -67,11 +71,11 @@ def _extract(response: Response, timezone: str) -> PageResult:
         return PageResult("not_html")
     kind, record = route(page, fetched_at=now_iso(), timezone=timezone)
     if kind == "article":
-        return PageResult("article", record, entry_urls(record))  # type: ignore[arg-type]
+        return PageResult("article", record, entry_urls(record), page.field_errors)  # type: ignore[arg-type]
     links = [i["url"] for i in record["linked_items"]] + section_links(page)
     if record["next_page"]:
         links.append(record["next_page"])
-    return PageResult("listing", record, links)
+    return PageResult("listing", record, links, page.field_errors)
 
 
 def extract_response(response: Response) -> dict[str, Any] | None:
@@ -105,9 +109,14 @@ class ExtractMiddleware:
 
     def _report(self, response: Response) -> None:
         result = response.meta.get(RESULT_KEY)
-        if not isinstance(result, PageResult) or result.kind == "article" or result.reported:
+        if not isinstance(result, PageResult) or result.reported:
             return
         result.reported = True
+        for name, error in result.field_errors:
+            self.crawler.stats.inc_value(f"extract/field_error/{name}")
+            logger.warning("%s: the %s extractor failed (%s); the field is left empty", response.url, name, error)
+        if result.kind == "article":
+            return
         send = self.crawler.signals.send_catch_log
         if result.kind == "listing":
             send(listing_page, record=result.record)

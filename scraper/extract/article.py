@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from scraper.errors import NotHTML
 from scraper.extract import metadata as md
 from scraper.extract.body import Block, extract_body
 from scraper.extract.images import extract_images
 from scraper.extract.links import body_links, embedded_videos, listing_items
+from scraper.extract.metadata import NOTHING
 from scraper.extract.normalize import normalize_record
 from scraper.extract.page import Page
 from scraper.extract.text import clean
@@ -41,26 +43,49 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
             if source:
                 sources[name] = source
 
-    put("canonical_url", md.canonical_url(page))
-    put("headline", md.headline(page))
-    put("authors", md.authors(page))
-    put("published", md.published(page, timezone))
-    put("modified", md.modified(page, timezone))
-    put("section", md.section(page))
-    put("tags", md.tags(page))
-    put("language", md.language(page))
-    put("description", md.description(page))
-    body, blocks, container, body_source, read_also = _body(page, record.get("headline"))
+    for name, reader in _METADATA:
+        put(name, guarded(page, name, NOTHING, reader, page, timezone))
+    body, blocks, container, body_source, read_also = guarded(page, "body", (None, [], None, None, []),
+                                                              _body, page, record.get("headline"))
     put("body", (body, body_source))
-    images, image_source = extract_images(page, container)
+    images, image_source = guarded(page, "images", ([], None), extract_images, page, container)
     if images:
         record["images"] = images
         sources["images"] = image_source or "html"
     if images and body:
         record["body"] = _without_captions(body, images)
-    record["linked_items"] = _linked_items(page, blocks, read_also, container, timezone)
+    record["linked_items"] = guarded(page, "linked_items", [], _linked_items, page, blocks, read_also, container,
+                                     timezone)
     record["sources"] = {key: sources[key] for key in SOURCED_FIELDS if key in sources}
     return normalize_record(record, timezone)  # type: ignore[return-value]
+
+
+#: The metadata fields in record order, each read as ``reader(page, timezone)``.
+_METADATA: tuple[tuple[str, Callable[[Page, str | None], md.Found]], ...] = (
+    ("canonical_url", lambda page, _tz: md.canonical_url(page)),
+    ("headline", lambda page, _tz: md.headline(page)),
+    ("authors", lambda page, _tz: md.authors(page)),
+    ("published", md.published),
+    ("modified", md.modified),
+    ("section", lambda page, _tz: md.section(page)),
+    ("tags", lambda page, _tz: md.tags(page)),
+    ("language", lambda page, _tz: md.language(page)),
+    ("description", lambda page, _tz: md.description(page)),
+)
+
+T = TypeVar("T")
+
+
+def guarded(page: Page, field: str, empty: T, reader: Callable[..., T], *args: Any) -> T:
+    """``reader(*args)``, or ``empty`` when it fails on this page: one broken field never costs the record.
+
+    The failure is kept in ``page.field_errors`` (the crawl counts it); anything but an
+    ordinary exception (KeyboardInterrupt, MemoryError...) still propagates."""
+    try:
+        return reader(*args)
+    except (Exception, RecursionError) as exc:
+        page.field_errors.append((field, type(exc).__name__))
+        return empty
 
 
 def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:

@@ -65,7 +65,7 @@ def _picture_url(page: Page, img: Element) -> str | None:
 def _too_small(img: Element) -> bool:
     for attr in ("width", "height"):
         value = img.get(attr, "")
-        if value.isdigit() and int(value) < 80:
+        if value.isascii() and value.isdigit() and int(value) < 80:
             return True
     return False
 

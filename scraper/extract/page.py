@@ -46,6 +46,9 @@ class Page:
     tree: lxml_html.HtmlElement
     encoding: str = "utf-8"
     meta: dict[str, list[str]] = field(default_factory=dict)
+    #: Fields whose extractor failed on this page, with the error's name; the field stays empty
+    #: (``scraper.extract.article``) and the crawl counts them (stats ``extract/field_error/<field>``).
+    field_errors: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
@@ -128,7 +131,8 @@ class Page:
     def _absolute(self, href: str) -> str | None:
         if href.startswith(("javascript:", "mailto:", "tel:", "data:", "#")) or not href:
             return None
-        if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href:
+        if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href \
+                and "[" not in href:  # a bracketed (IPv6) host must pass urljoin's check
             return href
         if href.startswith("/") and not href.startswith("//") and " " not in href and "." not in href.split("?")[0]:
             return self._origin + href  # root-relative, the common case: no urljoin needed

@@ -38,13 +38,15 @@ def _loads(text: str) -> Any:
     """
     try:
         return json.loads(text, strict=False)
+    except RecursionError:
+        return None  # nested past Python's recursion limit: no real page's data looks like that
     except ValueError:
         pass
     repaired = _CONTROL.sub(" ", text)
     repaired = re.sub(r",\s*([}\]])", r"\1", repaired)
     try:
         return json.loads(repaired, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 
