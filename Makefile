@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-crawl lint clean
+.PHONY: install demo test bench bench-crawl bench-hostile lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: $(STAMP)
 bench-crawl: $(STAMP)
 	./.ci/install-system-deps
 	$(BIN)/python -m scraper.devtools.bench_crawl $(if $(PAGES),--pages $(PAGES),)
+
+## make bench-hostile: time and peak memory per hostile page, ours and trafilatura side by side
+bench-hostile: $(STAMP)
+	$(BIN)/python -m scraper.devtools.bench_hostile
 
 lint: $(STAMP)
 	$(BIN)/ruff check scraper spiders pipelines tests

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
+from scraper.extract.bounds import MAX_BLOCKS
 from scraper.extract.container import choose_containers
 from scraper.extract.furniture import is_furniture, is_hidden
 from scraper.extract.page import Page
@@ -78,6 +79,8 @@ class _Reader:
         return False
 
     def read(self, el: Element, in_link: bool = False) -> None:
+        if len(self.blocks) >= MAX_BLOCKS:
+            return  # no article has this many paragraphs: the rest is not read (scraper.extract.bounds)
         tag = el.tag
         if not isinstance(tag, str):
             if el.tail:
@@ -150,7 +153,7 @@ def _keep(block: Block, headline_key: str) -> bool:
     key = fold(block.text)
     if not key or key == headline_key:
         return False
-    if sel.FURNITURE.match(key) or is_read_also(block):
+    if sel.is_furniture_line(key) or is_read_also(block):
         return False
     words = len(block.text.split())
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \

@@ -10,6 +10,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.errors import NotHTML
+from scraper.extract.bounds import cap_page, cap_tags, flatten_depth
 from scraper.extract.encoding import decode_html
 from scraper.extract.structured import Node, article_node, jsonld_nodes, microdata_item
 from scraper.extract.text import clean
@@ -24,18 +25,54 @@ _PARSER.set_element_class_lookup(etree.ElementDefaultClassLookup(
     entity=lxml_html.HtmlEntity))
 
 
+def _parse(text: str) -> lxml_html.HtmlElement | None:
+    try:
+        return lxml_html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHTML(str(exc)) from exc
+
+
+def _too_deep() -> bool:
+    """libxml2 says it dropped what lies past its depth limit (it keeps no count of what)."""
+    return any("Excessive depth" in entry.message for entry in _PARSER.error_log)
+
+
 def parse_tree(text: str) -> lxml_html.HtmlElement:
-    """Parse HTML text with lxml; raises NotHTML when nothing parseable is left."""
+    """Parse HTML text with lxml (within ``scraper.extract.bounds``); NotHTML when nothing parseable is left."""
     text = _XML_DECL.sub("", text.replace("\x00", ""), count=1)
     if not text.strip():
         raise NotHTML("empty document")
-    try:
-        tree = lxml_html.document_fromstring(text, parser=_PARSER)
-    except (etree.ParserError, ValueError) as exc:
-        raise NotHTML(str(exc)) from exc
+    if looks_binary(text):
+        raise NotHTML("not an HTML document (binary data)")
+    text = cap_tags(text)
+    tree = _parse(text)
+    if tree is not None and _too_deep():
+        tree = _parse(flatten_depth(text))
     if tree is None:
         raise NotHTML("no document element")
     return tree
+
+
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\ufffd]")
+
+
+def looks_binary(text: str) -> bool:
+    """More than 5% control characters or U+FFFD in the first 8,192: bytes, not a document."""
+    head = text[:8192]
+    return len(_CONTROL.findall(head)) > 0.05 * len(head)
+
+
+#: Elements whose text is code, never page text: emptied once JSON-LD has been read from them.
+CODE_ELEMENTS = ("script", "style", "template")
+
+
+def _empty_code(tree: lxml_html.HtmlElement) -> None:
+    """Script, style and template elements lose their content but stay in place (their tails too),
+    so no field can read code (``<h1><script>alert(2)</script>Headline</h1>``) and the page's shape,
+    which the body heuristics read, does not change."""
+    for el in tree.iter(*CODE_ELEMENTS):
+        el.text = None
+        del el[:]
 
 
 @dataclass
@@ -49,15 +86,20 @@ class Page:
     #: Fields whose extractor failed on this page, with the error's name; the field stays empty
     #: (``scraper.extract.article``) and the crawl counts them (stats ``extract/field_error/<field>``).
     field_errors: list[tuple[str, str]] = field(default_factory=list)
+    #: The page was longer than ``bounds.MAX_PAGE_CHARS`` and only its start was read.
+    truncated: bool = False
 
     @classmethod
     def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
         encoding = "unicode"
         if isinstance(html, bytes):
             html, encoding = decode_html(html, header_charset)
+        html, truncated = cap_page(html)
         tree = parse_tree(html)
-        page = cls(url=url, tree=tree, encoding=encoding)
+        page = cls(url=url, tree=tree, encoding=encoding, truncated=truncated)
         page.meta = _meta_tags(tree)
+        _ = page.jsonld  # read before the scripts are emptied
+        _empty_code(tree)
         return page
 
     @cached_property

@@ -194,6 +194,16 @@ FURNITURE = re.compile(
     r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
     r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
     r"related(?: articles| stories| content)?|more from .{1,40}|see also|continue reading|"
-    r"image|photo|video|watch|loading.*)[.:!…]?$",
+    r"image|photo|video|caption|watch|loading.*)[.:!…]?$",
     re.IGNORECASE,
 )
+
+#: Longest paragraph checked against FURNITURE. Furniture lines are short; the pattern's repeated
+#: group costs ~180 bytes of memory per character of a long run that matches it ("xxxx..."), so
+#: longer text is never matched (a 4 MB word cost 714 MB before this bound).
+FURNITURE_MAX_CHARS = 200
+
+
+def is_furniture_line(key: str) -> bool:
+    """A whole paragraph (case-folded) that is page furniture, not text."""
+    return len(key) <= FURNITURE_MAX_CHARS and FURNITURE.match(key) is not None
