@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from scraper.extract import NotHTML, extract
 from scraper.validation import schema_errors
+from tests.golden import FIXTURES
 from tests.support.faultserver import JAPANESE_BODY, UKRAINIAN_BODY
 from tests.support.pages import article_html, listing_html, paragraphs
 
@@ -21,8 +22,15 @@ SEEDS = [
     article_html("東京で新しい橋が開通", JAPANESE_BODY, lang="ja", meta_charset="shift_jis").encode("shift_jis"),
     listing_html("Latest", [(f"/news/2024/02/story-{i}-about-it", f"Story number {i} about it") for i in range(15)])
     .encode(),
+    # every fixture page, so mutations start from the real markup patterns the goldens cover
+    *(path.read_bytes() for path in sorted(FIXTURES.rglob("page.html"))),
 ]
-TOKENS = [b"<", b">", b"</", b"<p>", b"</p>", b"<div>", b"<script>", b"</script>", b"<!--", b"-->", b"&amp;",
+TOKENS = [b"<img src='/a.jpg' width='\xc2\xb900'>", b"<img src='http://[::1/a.jpg'>",
+          b'<script type="application/ld+json">' + b'{"a": ' * 1200 + b"1" + b"}" * 1200 + b"</script>",
+          b"<div>" * 3000, b"<p " + b" ".join(b"a%d=1" % i for i in range(3000)) + b">",
+          b"<h1><script>alert(2)</script>", b"<template><p>x</p></template>", b"x" * 5000,
+          b'<meta charset="iso-8859-1">', b'<meta charset="shift_jis">',
+          b"<", b">", b"</", b"<p>", b"</p>", b"<div>", b"<script>", b"</script>", b"<!--", b"-->", b"&amp;",
           b"&#0;", b"&#xD800;", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b'<meta charset="utf-16">',
           b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": [1, {}], "author": 5',
           b'<time datetime="9999-99-99">', b"<a href='javascript:x'>", b"<a href='http://[::1'>", b"<img src=>",

@@ -37,7 +37,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 record = dict(extract(data, url, timezone=args.timezone))
             except (InputError, NotHTML) as exc:
                 failed += 1
-                print(f"scraper: {exc if isinstance(exc, InputError) else f'{path}: not HTML ({exc})'}",
+                print(f"scraper: {exc if isinstance(exc, InputError) else f'{path}: {exc}'}",
                       file=sys.stderr)
                 continue
             record["source"] = str(path)

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
+DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "benchmarks"
 EXTRACTORS = ("ours", "trafilatura")
 
 

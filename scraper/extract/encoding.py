@@ -14,6 +14,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from scraper.errors import NotHTML
+
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.IGNORECASE)
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -67,6 +69,7 @@ def _try(data: bytes, encoding: str | None) -> str | None:
 _WESTERN = frozenset({"cp1252", "iso8859-15", "cp1250", "iso8859-2"})
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
 def utf16_without_bom(data: bytes) -> str | None:
@@ -110,6 +113,8 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
     wide = utf16_without_bom(data)
     if wide:
         return data.decode(wide, "replace"), wide
+    if _BINARY.search(data[:8192]) and len(_BINARY.findall(data[:8192])) > 0.05 * len(data[:8192]):
+        raise NotHTML("not an HTML document (binary data)")  # before any decoder guesses at it
     if data.isascii():
         return data.decode("ascii"), "ascii"
     text = _try(data, "utf-8")
