@@ -37,7 +37,7 @@ TIMEZONE_KEY = "scraper_timezone"
 
 @dataclass
 class PageResult:
-    """What one response was: ``article``, ``listing`` or ``not_html``, its record and the links to follow."""
+    """What one response was: ``article``, ``listing``, ``not_html`` or ``failed``, its record, the links to follow."""
 
     kind: str
     record: dict[str, Any] | None = None
@@ -69,7 +69,11 @@ def _extract(response: Response, timezone: str) -> PageResult:
                               header_charset=content_type_charset(response.headers.get("Content-Type")))
     except NotHTML:
         return PageResult("not_html")
-    kind, record = route(page, fetched_at=now_iso(), timezone=timezone)
+    try:
+        kind, record = route(page, fetched_at=now_iso(), timezone=timezone)
+    except Exception as exc:  # the page boundary: one counted outcome, never a traceback
+        logger.warning("%s: extraction failed (%s: %s)", response.url, type(exc).__name__, exc)
+        return PageResult("failed", field_errors=page.field_errors)
     if kind == "article":
         return PageResult("article", record, entry_urls(record), page.field_errors)  # type: ignore[arg-type]
     links = [i["url"] for i in record["linked_items"]] + section_links(page)
@@ -121,6 +125,8 @@ class ExtractMiddleware:
         if result.kind == "listing":
             send(listing_page, record=result.record)
             send(url_outcome, url=response.url, outcome="dropped", reason="listing")
+        elif result.kind == "failed":
+            send(url_outcome, url=response.url, outcome="failed", reason="parse_error")
         else:
             send(url_outcome, url=response.url, outcome="dropped", reason="not_html")
 
