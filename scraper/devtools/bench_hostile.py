@@ -35,6 +35,17 @@ def _shift_jis_lying_meta() -> bytes:
             f"<p>{text}</p><p>{text}</p></article></body></html>").encode("shift_jis")
 
 
+def _long_runs(run: str) -> bytes:
+    """One long run of text in every place a field reads: meta tags, title, h1, byline, date, caption, URL, class."""
+    return _page(f"<p class='byline {run}'>By {run}</p><time>{run}</time>{ARTICLE}"
+                 f"<figure><img src='/{run}.jpg'><figcaption>{run}</figcaption></figure>"
+                 f"<a href='/news/{run}'>{run}</a><p class='{run}'>{run}</p>",
+                 f"<meta name='author' content='{run}'><meta name='keywords' content='{run}'>"
+                 f"<meta property='article:published_time' content='{run}'><link rel='canonical' href='/{run}'>"
+                 f"<meta name='description' content='{run}'>").replace(b"<title>Hostile</title>",
+                                                                        f"<title>{run}</title>".encode())
+
+
 def _random_bytes() -> bytes:
     return random.Random(7).randbytes(100_000)
 
@@ -57,6 +68,11 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "siblings-100k": lambda: _page("".join(f"<div><span>{i}</span></div>" for i in range(100_000)) + ARTICLE),
     "nesting-10k": lambda: _page("<div>" * 10_000 + ARTICLE + "</div>" * 10_000),
     "text-node-20mb": lambda: _page(ARTICLE + "<p>" + (TEXT * (20_000_000 // len(TEXT))) + "</p>"),
+    "runs-200kb-x": lambda: _long_runs("x" * 200_000),
+    "runs-200kb-dots": lambda: _long_runs("1." * 100_000),
+    "runs-200kb-parens": lambda: _long_runs("(a " * 66_000),
+    "runs-200kb-at": lambda: _long_runs("a@" * 100_000),
+    "runs-200kb-dashes": lambda: _long_runs("a-" * 100_000),
     "jsonld-10mb": lambda: _page(ARTICLE, "<script type='application/ld+json'>" + json.dumps(
         {"@type": "NewsArticle", "headline": "Ferry fares frozen", "articleBody": TEXT * (10_000_000 // len(TEXT))})
         + "</script>"),

@@ -62,10 +62,19 @@ def _without_big_scripts(text: str) -> str:
     return "".join(parts)
 
 
+_ATTRIBUTE = re.compile(r"""\s*[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+
 def _short_tag(match: re.Match[str]) -> str:
-    attributes = match.group(2)[:MAX_TAG_CHARS]
-    cut = max(attributes.rfind(" "), 0)
-    return f"<{match.group(1)}{attributes[:cut]}>"
+    """The start tag with its whole attributes that fit in ``MAX_TAG_CHARS`` (never a value cut open)."""
+    attributes = match.group(2)
+    position = 0
+    while position < MAX_TAG_CHARS:
+        attribute = _ATTRIBUTE.match(attributes, position)
+        if attribute is None or attribute.end() == position or attribute.end() > MAX_TAG_CHARS:
+            break
+        position = attribute.end()
+    return f"<{match.group(1)}{attributes[:position]}>"
 
 
 def cap_tags(text: str) -> str:

@@ -43,6 +43,8 @@ def split_credit(text: str | None) -> tuple[str | None, str | None]:
     text = clean(text)
     if not text:
         return None, None
+    if len(text) > _MAX_CAPTION:
+        return text, None  # no caption this long is a caption with a credit; the patterns stay off long text
     match = _CREDIT_TRAILING.search(text)
     if match and _AGENCY.search(match.group(1)):
         return clean_or_none(text[: match.start()]), clean_or_none(_LABEL_ONLY.sub("", match.group(1)))

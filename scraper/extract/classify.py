@@ -16,6 +16,8 @@ _LISTING_PATH = re.compile(r"(?:^|/)(?:page|tag|tags|topic|topics|category|categ
                            r"author|authors|archive|search|latest|feed|index)(?:/|$)|/page/\d+/?$",
                            re.IGNORECASE)
 _DATE_PATH = re.compile(r"/(?:19|20)\d{2}[/-]\d{1,2}(?:[/-]\d{1,2})?/|/(?:19|20)\d{6}")
+#: A URL path segment is matched on its first 300 characters (_SLUG is quadratic on long runs).
+_MAX_SEGMENT = 300
 _SLUG = re.compile(r"[a-z0-9\u00c0-\uffff]+(?:-[a-z0-9\u00c0-\uffff]+){3,}", re.IGNORECASE)
 _ID = re.compile(r"(?:^|[/-])\d{5,}(?:[./-]|$)")
 _LISTING_LD = ("CollectionPage", "ItemList", "SearchResultsPage", "WebSite")
@@ -44,11 +46,11 @@ def url_signals(url: str) -> list[tuple[str, float]]:
         signals.append(("url:listing-path", -2.0))
     if _DATE_PATH.search(path):
         signals.append(("url:date", 1.5))
-    if segments and _SLUG.search(segments[-1]):
+    if segments and _SLUG.search(segments[-1][:_MAX_SEGMENT]):
         signals.append(("url:slug", 1.5))
     if _ID.search(path):
         signals.append(("url:numeric-id", 1.0))
-    if len(segments) == 1 and not _SLUG.search(segments[0]):
+    if len(segments) == 1 and not _SLUG.search(segments[0][:_MAX_SEGMENT]):
         signals.append(("url:section", -1.0))
     return signals
 
