@@ -41,6 +41,7 @@ def cap_page(text: str) -> tuple[str, bool]:
 
 
 def _without_big_scripts(text: str) -> str:
+    """The text with the content of every script longer than ``MAX_SCRIPT_CHARS`` left out."""
     parts: list[str] = []
     position = 0
     lower = text.lower()
@@ -49,15 +50,10 @@ def _without_big_scripts(text: str) -> str:
         end = lower.find("</script", opened) if opened >= 0 else -1
         if end < 0:
             break
-        if end - opened - 1 > MAX_SCRIPT_CHARS:
-            parts.append(text[position:opened + 1])
-            position = end
-        else:
-            parts.append(text[position:end])
-            position = end
-        position_next = lower.find(">", end)
-        parts.append(text[position:position_next + 1] if position_next >= 0 else text[position:])
-        position = position_next + 1 if position_next >= 0 else len(text)
+        big = end - opened - 1 > MAX_SCRIPT_CHARS
+        parts.append(text[position:opened + 1] if big else text[position:end])
+        position = end + len("</script")
+        parts.append(text[end:position])
     parts.append(text[position:])
     return "".join(parts)
 

@@ -113,7 +113,8 @@ def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, st
     wide = utf16_without_bom(data)
     if wide:
         return data.decode(wide, "replace"), wide
-    if _BINARY.search(data[:8192]) and len(_BINARY.findall(data[:8192])) > 0.05 * len(data[:8192]):
+    head = data[:8192]
+    if len(_BINARY.findall(head)) > 0.05 * len(head):
         raise NotHTML("not an HTML document (binary data)")  # before any decoder guesses at it
     if data.isascii():
         return data.decode("ascii"), "ascii"

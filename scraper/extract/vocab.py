@@ -8,6 +8,7 @@ one rule telling an OpenGraph property from another meta tag.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -70,12 +71,13 @@ def meta_source(name: str) -> str:
     return "opengraph" if name in OPENGRAPH_NAMES else "meta"
 
 
-def meta_groups(field: str) -> list[tuple[str, tuple[str, ...]]]:
-    """The field's meta names as ``[("opengraph", names), ("meta", names)]`` (empty groups left out)."""
+@cache
+def meta_groups(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The field's meta names as ``(("opengraph", names), ("meta", names))`` (empty groups left out)."""
     names = META_NAMES[field]
     groups = [("opengraph", tuple(n for n in names if meta_source(n) == "opengraph")),
               ("meta", tuple(n for n in names if meta_source(n) == "meta"))]
-    return [(source, group) for source, group in groups if group]
+    return tuple((source, group) for source, group in groups if group)  # cached: immutable
 
 _HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
 _BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
