@@ -15,6 +15,7 @@ from typing import Any
 from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names
 from scraper.extract.dates import parse_date
+from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
 from scraper.extract.structured import nodes_of_type, types_of
 from scraper.extract.text import clean, clean_or_none, fold
@@ -70,28 +71,10 @@ def md_text(page: Page, name: str) -> str | None:
     return None
 
 
-def h1_texts(page: Page) -> list[str]:
-    return [t for t in (clean(h.text_content()) for h in page.tree.iter("h1")) if t]
-
-
 # --------------------------------------------------------------------------- headline
-_SUFFIX = re.compile(r"\s+[|\-–—:·•»]\s+[^|\-–—:·•»]{2,60}$")
-
-
-def _strip_site(title: str, site: str | None) -> str:
-    if site:
-        for sep in (" | ", " - ", " – ", " — ", " · ", " :: ", " » "):
-            if title.endswith(sep + site):
-                return title[: -len(sep + site)].strip()
-            if title.startswith(site + sep):
-                return title[len(site + sep):].strip()
-    return title
-
-
 def headline(page: Page) -> Found:
-    """Structured headline candidates, checked against the page's h1."""
+    """Structured headline candidates, checked against the visible h1 (``extract.headline``)."""
     ld = page.article_ld or {}
-    site = clean_or_none(page.meta_first("og:site_name"))
     candidates: list[tuple[str, str]] = []
     for value, source in (
         (ld_text(ld.get("headline")), "json-ld"),
@@ -103,24 +86,7 @@ def headline(page: Page) -> Found:
         text = clean(value)
         if text and (text, source) not in candidates:
             candidates.append((text, source))
-    h1s = h1_texts(page)
-    folded_h1 = {fold(h): h for h in h1s}
-    for text, source in candidates:
-        if fold(text) in folded_h1:
-            return text, source
-    for text, _ in candidates:  # "Headline | Site" where the h1 says "Headline"
-        for h1 in h1s:
-            if len(h1) > 10 and fold(text).startswith(fold(h1)) and _SUFFIX.fullmatch(text[len(h1):]):
-                return h1, "html"
-    if candidates:
-        text, source = candidates[0]
-        return _strip_site(text, site), source
-    if h1s:
-        return h1s[0], "html"
-    title = page.tree.find(".//title")
-    if title is not None and clean(title.text_content()):
-        return _strip_site(clean(title.text_content()), site), "html"
-    return NOTHING
+    return choose_headline(page, candidates, clean_or_none(page.meta_first("og:site_name"))) or NOTHING
 
 
 # --------------------------------------------------------------------------- authors

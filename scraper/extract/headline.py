@@ -1,0 +1,154 @@
+"""The headline the reader sees, checked against what the page's data says it is.
+
+Structured data (JSON-LD, microdata, OpenGraph, meta) often carries an SEO or
+social variant of the headline, and ``<title>`` carries the site name. The
+visible ``h1`` is what a reader calls the headline, so it wins whenever it is
+plausibly the same story as a data candidate; the data wins when no ``h1``
+agrees with it; a ``<title>`` is cut into its parts and the part that a page
+heading repeats (else the first part that reads like a headline) is kept.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from lxml import html as lxml_html
+
+from scraper.extract.page import Page
+from scraper.extract.text import clean, fold
+
+Candidate = tuple[str, str]
+
+#: Separators between a headline and the site or section names in a title.
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s*[|»｜]\s*|(?<=\S)_(?=\S)|\s+::\s+|\s+/\s+"
+                              r"|\s*：\s*|(?<=[\u3000-\u9fff\uff00-\uffef]):")
+#: Decoration around a title ("=> Headline <=", "*** Headline ***").
+_DECORATION = re.compile(r"^[\s=<>*~#·•»«\-]+|[\s=<>*~#·•»«\-]+$")
+#: A title element that swallowed markup (an unclosed <title>): cut where the markup starts.
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:")
+_WORD = re.compile(r"\w+")
+_OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "form"})
+MAX_HEADLINE_CHARS = 400
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_WORD.findall(fold(text)))
+
+
+def similar(a: str, b: str) -> bool:
+    """Two headlines of the same story: most words of the shorter one are in the other."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    shared = len(ta & tb)
+    return (shared >= 2 and shared / min(len(ta), len(tb)) >= 0.6) or (fold(a) in fold(b) and len(ta) >= 3)
+
+
+def _in_furniture(el: lxml_html.HtmlElement) -> bool:
+    """An h1 in navigation, a footer, an aside or a form is the site's, not the article's."""
+    return any(parent.tag in _OUTSIDE_ARTICLE for parent in el.iterancestors())
+
+
+def _is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
+    """An h1 that links to the site's home page is its logo."""
+    for link in el.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href in ("/", "./"):
+            return True
+        absolute = page.absolute(href) if href else None
+        if absolute and not urlsplit(absolute).path.strip("/") and not urlsplit(absolute).query:
+            return True
+    return False
+
+
+def visible_h1s(page: Page) -> list[str]:
+    """Texts of the page's h1 elements outside navigation, in page order."""
+    out: list[str] = []
+    for el in page.tree.iter("h1"):
+        text = clean(el.text_content())
+        if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not _is_logo(page, el) \
+                and text not in out:
+            out.append(text)
+    return out
+
+
+def _headings(page: Page) -> Iterator[str]:
+    for el in page.tree.iter("h1", "h2", "h3"):
+        text = clean(el.text_content())
+        if text and len(text) <= MAX_HEADLINE_CHARS:
+            yield text
+
+
+def title_text(page: Page) -> str | None:
+    """The <title>, cut where swallowed markup or script begins."""
+    title = page.tree.find(".//title")
+    if title is None:
+        return None
+    text = clean(title.text_content())
+    match = _MARKUP.search(text)
+    if match:
+        text = text[: match.start()].strip()
+    return text[:MAX_HEADLINE_CHARS] or None
+
+
+def title_parts(title: str) -> list[str]:
+    parts = [_DECORATION.sub("", p).strip() for p in _TITLE_SEPARATOR.split(title)]
+    return [p for p in parts if p]
+
+
+def headline_of_title(page: Page, title: str, site: str | None) -> str:
+    """The headline part of a title: the one a heading repeats, else the first that reads like one."""
+    parts = title_parts(title)
+    if len(parts) <= 1:
+        return _DECORATION.sub("", title).strip() or title
+    headings = [fold(h) for h in _headings(page)]
+    for part in sorted(parts, key=len, reverse=True):
+        key = fold(part)
+        if len(part.split()) >= 2 and any(key == h or (len(key) > 15 and key in h) for h in headings):
+            return part
+    site_key = fold(site)
+    parts = [p for p in parts if fold(p) != site_key] or parts
+    for part in parts:
+        if len(part.split()) >= 4:
+            return part
+    return max(parts, key=len)
+
+
+def choose(page: Page, structured: list[Candidate], site: str | None) -> Candidate | None:
+    """The reader's headline from the data candidates, the page's h1s and its title."""
+    h1s = visible_h1s(page)
+    folded = {fold(h) for h in h1s}
+    for text, source in structured:
+        if fold(text) in folded:
+            return text, source
+    for text, _ in structured:  # "Headline | Site" where the h1 says "Headline"
+        parts = title_parts(text)
+        if len(parts) > 1 and fold(parts[0]) in folded and len(parts[0]) > 10:
+            return next(h for h in h1s if fold(h) == fold(parts[0])), "html"
+    if structured:
+        text, source = structured[0]
+        return (headline_of_title(page, text, site) if _has_site(text, site) else text), source
+    title = title_text(page)
+    for h1 in h1s:
+        if title and len(h1.split()) >= 2 and similar(h1, title):
+            return h1, "html"
+    if h1s and len(h1s[0].split()) >= 4:
+        return h1s[0], "html"
+    parts = [fold(p) for p in title_parts(title or "")[:-1] if len(p) >= 3]  # the last is the site's
+    for h1 in h1s:  # "Category: World" under the title "World – Site"
+        if any(part in fold(h1) for part in parts):
+            return h1, "html"
+    if title:
+        return headline_of_title(page, title, site), "html"
+    if h1s:
+        return h1s[0], "html"
+    return None
+
+
+def _has_site(text: str, site: str | None) -> bool:
+    """The candidate ends or starts with the site name behind a separator."""
+    if not site:
+        return False
+    parts = title_parts(text)
+    return len(parts) > 1 and fold(site) in (fold(parts[0]), fold(parts[-1]))
