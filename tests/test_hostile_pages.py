@@ -33,7 +33,7 @@ def test_hostile_markup_still_gives_the_record(name: str, extra: str, images: li
 
 
 def test_a_failing_field_is_left_empty_and_named(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(page: Page, tz: str | None = None) -> None:
+    def broken(page: Page, tz: str | None = None, now: object = None) -> None:
         raise ValueError("boom")
 
     monkeypatch.setattr(article_module, "_METADATA", (("headline", broken), *article_module._METADATA[2:]))

@@ -1,6 +1,7 @@
 """The extraction entry point: ``html, url -> Article``. Pure: no Scrapy, no I/O."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -8,6 +9,7 @@ from typing import Any, TypeVar
 from scraper.errors import NotHTML
 from scraper.extract import metadata as md
 from scraper.extract.body import Block, extract_body
+from scraper.extract.dates import to_instant
 from scraper.extract.images import extract_images
 from scraper.extract.links import body_links, embedded_videos, listing_items
 from scraper.extract.metadata import NOTHING
@@ -43,8 +45,9 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
             if source:
                 sources[name] = source
 
+    now = to_instant(fetched_at)
     for name, reader in _METADATA:
-        put(name, guarded(page, name, NOTHING, reader, page, timezone))
+        put(name, guarded(page, name, NOTHING, reader, page, timezone, now))
     body, blocks, container, body_source, read_also = guarded(page, "body", (None, [], None, None, []),
                                                               _body, page, record.get("headline"))
     put("body", (body, body_source))
@@ -60,17 +63,18 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
     return normalize_record(record, timezone)  # type: ignore[return-value]
 
 
-#: The metadata fields in record order, each read as ``reader(page, timezone)``.
-_METADATA: tuple[tuple[str, Callable[[Page, str | None], md.Found]], ...] = (
-    ("canonical_url", lambda page, _tz: md.canonical_url(page)),
-    ("headline", lambda page, _tz: md.headline(page)),
-    ("authors", lambda page, _tz: md.authors(page)),
+#: The metadata fields in record order, each read as ``reader(page, timezone, now)``; ``now`` is
+#: ``fetched_at`` (None for a saved page of unknown date), the anchor of relative dates.
+_METADATA: tuple[tuple[str, Callable[[Page, str | None, dt.datetime | None], md.Found]], ...] = (
+    ("canonical_url", lambda page, _tz, _now: md.canonical_url(page)),
+    ("headline", lambda page, _tz, _now: md.headline(page)),
+    ("authors", lambda page, _tz, _now: md.authors(page)),
     ("published", md.published),
     ("modified", md.modified),
-    ("section", lambda page, _tz: md.section(page)),
-    ("tags", lambda page, _tz: md.tags(page)),
-    ("language", lambda page, _tz: md.language(page)),
-    ("description", lambda page, _tz: md.description(page)),
+    ("section", lambda page, _tz, _now: md.section(page)),
+    ("tags", lambda page, _tz, _now: md.tags(page)),
+    ("language", lambda page, _tz, _now: md.language(page)),
+    ("description", lambda page, _tz, _now: md.description(page)),
 )
 
 T = TypeVar("T")

@@ -131,8 +131,13 @@ _TZ_ABBREVIATIONS = {
 _TZ_WORD = re.compile(r"\b(" + "|".join(_TZ_ABBREVIATIONS) + r")\b")
 
 
+#: A relative date finer than a day ("vor 2 Stunden"): it has a time of day; "yesterday" has not.
+_SUB_DAY = re.compile(r"hour|minute|\bhrs?\b|\bmins?\b|stunde|heure|hora|\bora\b|\bore\b|час|годин|мин|хвилин|timm",
+                      re.IGNORECASE)
 _OFFSET = re.compile(r"(?:^|\s)[+-]\d{2}:?\d{2}\b|\bZ$")
-_RELATIVE = re.compile(r"\bago\b|\bvor\b|\bhace\b|\bil y a\b|\bтому\b|\bназад\b|\bfa\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|тому|назад|fa|yesterday|today|gestern|heute|vorgestern|hier|"
+                       r"aujourd'hui|ayer|hoy|ieri|oggi|вчера|сегодня|вчора|сьогодні|igår|idag|i går|i dag)\b",
+                       re.IGNORECASE)
 
 
 def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offset: bool) -> dict[str, object]:
@@ -177,7 +182,10 @@ def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = No
     if numeric:
         return numeric
     text = _NOISE.sub("", raw.strip())
-    if not _HAS_DIGIT.search(text) or len(text) > 80:
+    relative = bool(_RELATIVE.search(text))
+    if relative and now is None:
+        return None  # "2 hours ago" on a page of unknown fetch time: no date beats a wrong one
+    if (not relative and not _HAS_DIGIT.search(text)) or len(text) > 80:
         return None
     offset_match = _TZ_WORD.search(text)
     if offset_match:
@@ -191,7 +199,7 @@ def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = No
         return None
     if value is None or not _valid(value):
         return None
-    if not _HAS_TIME.search(text) and not _RELATIVE.search(text):
+    if not _HAS_TIME.search(text) and not (relative and _SUB_DAY.search(text)):
         return value.date().isoformat()
     return format_datetime(value)
 

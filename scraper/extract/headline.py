@@ -24,6 +24,9 @@ Candidate = tuple[str, str]
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s*[|»｜]\s*|(?<=\S)_(?=\S)|\s+::\s+|\s+/\s+"
                               r"|\s*：\s*|(?<=[\u3000-\u9fff\uff00-\uffef]):")
 #: Decoration around a title ("=> Headline <=", "*** Headline ***").
+#: Separators that set a site or section name apart (not the colon, which sets a kicker apart
+#: that belongs to the headline: "Kenya: Nairobi from below").
+_HARD_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+|\s*[|»｜]\s*|\s+::\s+|\s+/\s+|\s+\((?=[^()]*\)$)")
 _DECORATION = re.compile(r"^[\s=<>*~#·•»«\-]+|[\s=<>*~#·•»«\-]+$")
 #: A title element that swallowed markup (an unclosed <title>): cut where the markup starts.
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:")
@@ -118,24 +121,16 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
 def choose(page: Page, structured: list[Candidate], site: str | None) -> Candidate | None:
     """The reader's headline from the data candidates, the page's h1s and its title."""
     h1s = visible_h1s(page)
-    folded = {fold(h) for h in h1s}
-    for text, source in structured:
-        if fold(text) in folded:
-            return text, source
-    for text, _ in structured:  # "Headline | Site" where the h1 says "Headline"
-        parts = title_parts(text)
-        if len(parts) > 1 and fold(parts[0]) in folded and len(parts[0]) > 10:
-            return next(h for h in h1s if fold(h) == fold(parts[0])), "html"
     if structured:
-        text, source = structured[0]
-        return (headline_of_title(page, text, site) if _has_site(text, site) else text), source
+        return _against_h1(page, structured, h1s, site)
     title = title_text(page)
     for h1 in h1s:
         if title and len(h1.split()) >= 2 and similar(h1, title):
             return h1, "html"
     if h1s and len(h1s[0].split()) >= 4:
         return h1s[0], "html"
-    parts = [fold(p) for p in title_parts(title or "")[:-1] if len(p) >= 3]  # the last is the site's
+    parts = title_parts(title or "")
+    parts = [fold(p) for p in (parts[:-1] if len(parts) > 1 else parts) if len(p) >= 3]  # the last is the site's
     for h1 in h1s:  # "Category: World" under the title "World – Site"
         if any(part in fold(h1) for part in parts):
             return h1, "html"
@@ -144,6 +139,49 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     if h1s:
         return h1s[0], "html"
     return None
+
+
+def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: str | None) -> Candidate:
+    """A data candidate checked against the visible h1.
+
+    Same text: the data's. The data's text is the h1 plus a site, section or
+    kicker ("Headline | Site", "Opinion | Headline"): the h1. The h1 is the data's
+    text with a kicker glued on: the data's. Different wording (an SEO or social
+    variant): the h1, when the page has exactly one h1 that reads like a headline."""
+    keys = {_key(h): h for h in h1s}
+    for text, source in structured:
+        if _key(text) in keys:
+            return text, source
+    for text, _ in structured:
+        for part in _HARD_SEPARATOR.split(text):
+            h1 = keys.get(_key(part.strip()))
+            if h1 and len(h1) > 10:
+                return h1, "html"
+    text, source = structured[0]
+    if _has_site(text, site):
+        text = headline_of_title(page, text, site)
+    if any(_key(text) in key for key in keys):
+        return text, source
+    long_h1s = [h for h in h1s if len(h.split()) >= 4]
+    if len(long_h1s) == 1 and _rewords(long_h1s[0], text):
+        return long_h1s[0], "html"
+    return text, source
+
+
+def _rewords(h1: str, text: str) -> bool:
+    """The h1 tells the same story in other words: a word in common, not the same words
+    with other punctuation (there the data keeps the punctuation the h1 lost to markup)."""
+    words_h1, words_text = _WORD.findall(_key(h1)), _WORD.findall(_key(text))
+    shared = {w for w in set(words_h1) & set(words_text) if len(w) > 3}
+    return words_h1 != words_text and bool(shared)
+
+
+_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''" + '""""')
+
+
+def _key(text: str) -> str:
+    """A comparison key that ignores case and typographic quotes."""
+    return fold(text).translate(_QUOTES)
 
 
 def _has_site(text: str, site: str | None) -> bool:

@@ -7,6 +7,7 @@ OpenGraph, other meta tags, markup; the exceptions are explained there), and
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from scraper.extract.authors import clean_names
 from scraper.extract.dates import parse_date
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
+from scraper.extract.shown_dates import shown_date
 from scraper.extract.structured import nodes_of_type, types_of
 from scraper.extract.text import clean, clean_or_none, fold
 
@@ -162,20 +164,23 @@ def _meta_date(page: Page, field: str, source: str, tz: str | None) -> str | Non
     return _first(parse_date(page.meta_first(name), tz) for name in names)
 
 
-def _dated(page: Page, field: str, keys: tuple[str, ...], tz: str | None) -> Found:
+def _dated(page: Page, field: str, keys: tuple[str, ...], tz: str | None,
+           markup: Callable[[], str | None]) -> Found:
     ld = page.article_ld or {}
     return by_evidence(field, {
         "json-ld": lambda: _first(parse_date(ld_text(ld.get(k)), tz, free_text=False) for k in keys),
         "microdata": lambda: _first(parse_date(md_text(page, k), tz, free_text=False) for k in keys[:2]),
         "opengraph": lambda: _meta_date(page, field, "opengraph", tz),
         "meta": lambda: _meta_date(page, field, "meta", tz),
-        "html": lambda: _date_from_markup(page, tz),
+        "html": markup,
     })
 
 
-def published(page: Page, tz: str | None = None) -> Found:
-    found = _dated(page, "published", ("datePublished", "dateCreated", "uploadDate"), tz)
-    return _prefer_real_offset(page, found, tz) if found[1] != "html" else found
+def published(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:
+    """Data first, then markup (``_date_from_markup``)."""
+    found = _dated(page, "published", ("datePublished", "dateCreated", "uploadDate"), tz,
+                   lambda: _date_from_markup(page, tz, now))
+    return _prefer_real_offset(page, found, tz)
 
 
 def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
@@ -192,8 +197,8 @@ def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
     return found
 
 
-def modified(page: Page, tz: str | None = None) -> Found:
-    return _dated(page, "modified", ("dateModified",), tz)
+def modified(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:
+    return _dated(page, "modified", ("dateModified",), tz, lambda: None)
 
 
 def _languages(page: Page) -> list[str] | None:
@@ -201,16 +206,22 @@ def _languages(page: Page) -> list[str] | None:
     return [lang.split("-")[0].lower()] if lang else None
 
 
-def _date_from_markup(page: Page, tz: str | None) -> str | None:
-    """<time datetime>, then visible date text in date/byline blocks."""
+def _date_from_markup(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
+    """A machine-readable <time datetime>, then the date text of a date or byline block,
+    then the date the page shows elsewhere (htmldate: text patterns, the URL)."""
     for el in sel.time_elements(page):
         value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
             return value
+    return _date_from_text(page, tz, now) or shown_date(page, tz, now)
+
+
+def _date_from_text(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
+    """Visible date text in date/byline blocks."""
     languages = _languages(page)
     for el in sel.date_blocks(page):
         text = clean(el.text_content())
-        value = parse_date(text, tz, languages=languages) if 6 <= len(text) <= 80 else None
+        value = parse_date(text, tz, languages=languages, now=now) if 6 <= len(text) <= 80 else None
         if value:
             return value
     return None

@@ -197,10 +197,12 @@ class Page:
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, list[str]]:
-    """<meta name|property|itemprop|http-equiv=... content=...> keyed by lower-case name."""
+    """<meta name|property|itemprop|http-equiv=... content=...> keyed by lower-case name.
+
+    Some CMSes write ``value=`` where the standard says ``content=``; it is read the same."""
     meta: dict[str, list[str]] = {}
     for el in tree.iter("meta"):
-        content = el.get("content")
+        content = el.get("content", el.get("value"))
         if content is None:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):

@@ -18,6 +18,8 @@ ARTICLE_TYPES: tuple[str, ...] = (
     "VideoObject",
 )
 _TYPE_RANK = {name: rank for rank, name in enumerate(ARTICLE_TYPES)}
+#: Comment and CDATA wrappers that CMSes put around JSON-LD ("<![CDATA[ {...} ]]>", "//<!-- ... //-->").
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -73,9 +75,7 @@ def jsonld_nodes(tree: lxml_html.HtmlElement) -> list[Node]:
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
-        text = (script.text or "").strip()
-        if text.startswith("<!--"):
-            text = text.strip("<!->\n ")
+        text = _WRAPPER.sub("", script.text or "").strip()
         data = _loads(text) if text else None
         nodes.extend(_walk(data))
     return nodes

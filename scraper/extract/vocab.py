@@ -46,7 +46,7 @@ META_NAMES: dict[str, tuple[str, ...]] = {
                   "pubdate", "publishdate", "publish-date", "published_time", "date", "dc.date", "dc.date.issued",
                   "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date", "article.published",
                   "cxenseparse:recs:publishtime", "originalpublicationdate", "og:pubdate", "publication_date",
-                  "date.available", "article_date_original", "displaydate"),
+                  "date.available", "article_date_original", "displaydate", "article:published-on", "published_at"),
     "modified": ("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "lastmod",
                  "last-modified", "dcterms.modified", "dc.date.modified", "article.updated", "revised"),
     "section": ("article:section", "og:article:section", "section", "category", "parsely-section",
@@ -196,7 +196,7 @@ FURNITURE = re.compile(
     r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
     r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
     r"related(?: articles| stories| content)?|more from .{1,40}|see also|continue reading|"
-    r"image|photo|video|caption|watch|loading.*)[.:!…]?$",
+    r"image|photo|video|caption|watch|loading.*|(?:copyright|©|\(c\))[^.]{0,80}\.?\s*all rights reserved)[.:!…]?$",
     re.IGNORECASE,
 )
 
