@@ -22,6 +22,7 @@ import scrapy
 from scrapy.http import Response
 
 from scraper.crawl.state import CrawlState, skip_reason, state_for
+from scraper.crawl.traps import TrapGuard
 from scraper.discovery import UrlFilter, kind_of, parse_feed, parse_since, parse_sitemap, robots_sitemaps, robots_url
 
 
@@ -92,10 +93,28 @@ class DiscoveryMixin:
             request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
             yield self.decided(request, entry.date)
 
-    def follow_link(self, response: Response, url: str) -> scrapy.Request:
-        """A link found on a page (listing entry, next page, related article), with its decision."""
-        request = response.follow(url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
-        return self.decided(request, None)
+    @property
+    def traps(self) -> TrapGuard:
+        guard = self.__dict__.get("_traps")
+        if guard is None:
+            settings = self.crawler.settings
+            guard = self.__dict__["_traps"] = TrapGuard(settings.getint("TRAP_MAX_PAGES"),
+                                                        settings.getint("TRAP_MAX_URLS_PER_PATTERN"))
+        return guard
+
+    def follow_link(self, response: Response, url: str, *, next_page: bool = False,
+                    priority: int = 0) -> scrapy.Request:
+        """A link found on a page (listing entry, next page, related article, plain link), with its decision.
+
+        A next page continues its listing's pagination chain (``meta["chain"]``, see ``scraper.crawl.traps``)."""
+        chain = response.meta.get("chain", 0) + 1 if next_page else 0
+        request = response.follow(url, callback=self.parse, errback=self.failed,  # type: ignore[attr-defined]
+                                  priority=priority, meta={"chain": chain})
+        request = self.decided(request, None)
+        trap = None if request.meta.get("skip") else self.traps.reason(request.url, chain)
+        if trap:
+            request.meta["skip"] = trap
+        return request
 
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
         known = self.state.lookup(request.url) if incremental else None
