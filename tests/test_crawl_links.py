@@ -48,3 +48,23 @@ def test_url_pattern_and_guard_caps() -> None:
     reasons = [guard.reason(f"http://a.com/cal/{d}/", 0) for d in range(4)]
     assert reasons == [None, None, "trap", "trap"]
     assert guard.reason("http://a.com/other/", 0) is None
+
+
+def test_binary_bodies_sent_as_html_and_entity_sitemaps_are_not_listings(site: Site, tmp_path: Path) -> None:
+    import gzip
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+    _write(site.root, "/", '<!doctype html><html><head><title>Index</title></head><body><ul>'
+                           '<li><a href="/img.html">img</a></li><li><a href="/packed.html">packed</a></li></ul></body></html>')
+    _write(site.root, "/img.html", png)  # served as text/html
+    _write(site.root, "/packed.html", gzip.compress(article_html(ENTRIES[0]).encode(), mtime=0))  # no Content-Encoding
+    _write(site.root, "/bomb.xml", '<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaa">]>'
+                                   '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                   f'<url><loc>{site.base}/news/x.html</loc></url><url><loc>&a;</loc></url></urlset>')
+    done = crawl(site.base + "/", "--sitemap", site.base + "/bomb.xml", "-s", f"OUTPUT_DIR={tmp_path / 'out'}")
+    folder = only_run(tmp_path / "out")
+    outcomes = {o["url"].removeprefix(site.base): (o["outcome"], o["reason"])
+                for o in read_jsonl(folder / "outcomes.jsonl")}
+    assert outcomes == {"/": ("dropped", "listing"), "/img.html": ("dropped", "not_html"),
+                        "/packed.html": ("dropped", "not_html"), "/bomb.xml": ("dropped", "unsafe_xml")}
+    assert [r["url"] for r in read_jsonl(folder / "listings.jsonl")] == [site.base + "/"]
+    assert "Traceback" not in done.stderr
