@@ -6,6 +6,9 @@ Project settings (beyond Scrapy's own); their defaults are set by ``scraper.News
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).
+    FOLLOW_OTHER_LINKS_MAX     plain same-site links of a listing followed, after its entries (default 500).
+    TRAP_MAX_PAGES             longest pagination chain followed (default 1000; 0: no cap).
+    TRAP_MAX_URLS_PER_PATTERN  followed links per URL pattern, digits read as N (default 20000; 0: no cap).
     EXPORT_FSYNC       fsync articles.jsonl after each record (survives power loss, slower; default False).
     RETRY_AFTER_MAX_DELAY  seconds; a longer Retry-After fails the URL at once (default 60).
     GZIP_CHECK_ENABLED fail truncated or corrupt gzip bodies instead of extracting half a page (default True).

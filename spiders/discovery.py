@@ -22,7 +22,16 @@ import scrapy
 from scrapy.http import Response
 
 from scraper.crawl.state import CrawlState, skip_reason, state_for
-from scraper.discovery import UrlFilter, kind_of, parse_feed, parse_since, parse_sitemap, robots_sitemaps, robots_url
+from scraper.crawl.traps import TrapGuard
+from scraper.discovery import (
+    UrlFilter,
+    document,
+    feed_entries,
+    parse_since,
+    robots_sitemaps,
+    robots_url,
+    sitemap_entries,
+)
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
@@ -75,27 +84,47 @@ class DiscoveryMixin:
             yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
 
     def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
-        """A sitemap, sitemap index or feed, told apart by its root element."""
-        kind = kind_of(response.body)
+        """A sitemap, sitemap index or feed, told apart by its root element (parsed once).
+
+        Dates without an offset are read in SITE_TIMEZONE, as the extractor reads page dates."""
+        kind, root = document(response.body)
+        timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
         if kind in ("other", "unsafe"):
             self.report(response.url, "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
         self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
         if kind == "sitemapindex":
-            for entry in parse_sitemap(response.body, response.url):
+            for entry in sitemap_entries(root, response.url, timezone):
                 yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]
                                    entry.date, incremental=False)
             return
-        entries = parse_feed(response.body, response.url) if kind == "feed" else parse_sitemap(response.body,
-                                                                                               response.url)
+        entries = (feed_entries if kind == "feed" else sitemap_entries)(root, response.url, timezone)
         for entry in entries:
             request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
             yield self.decided(request, entry.date)
 
-    def follow_link(self, response: Response, url: str) -> scrapy.Request:
-        """A link found on a page (listing entry, next page, related article), with its decision."""
-        request = response.follow(url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
-        return self.decided(request, None)
+    @property
+    def traps(self) -> TrapGuard:
+        guard = self.__dict__.get("_traps")
+        if guard is None:
+            settings = self.crawler.settings
+            guard = self.__dict__["_traps"] = TrapGuard(settings.getint("TRAP_MAX_PAGES"),
+                                                        settings.getint("TRAP_MAX_URLS_PER_PATTERN"))
+        return guard
+
+    def follow_link(self, response: Response, url: str, *, next_page: bool = False,
+                    priority: int = 0) -> scrapy.Request:
+        """A link found on a page (listing entry, next page, related article, plain link), with its decision.
+
+        A next page continues its listing's pagination chain (``meta["chain"]``, see ``scraper.crawl.traps``)."""
+        chain = response.meta.get("chain", 0) + 1 if next_page else 0
+        request = response.follow(url, callback=self.parse, errback=self.failed,  # type: ignore[attr-defined]
+                                  priority=priority, meta={"chain": chain})
+        request = self.decided(request, None)
+        trap = None if request.meta.get("skip") else self.traps.reason(request.url, chain)
+        if trap:
+            request.meta["skip"] = trap
+        return request
 
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
         known = self.state.lookup(request.url) if incremental else None

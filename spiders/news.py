@@ -75,13 +75,17 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             if self.settings.getbool("FOLLOW_ARTICLE_LINKS"):
                 yield from self._follow(response, result.links)
         elif result.kind == "listing":
-            yield from self._follow(response, result.links)
+            next_page = (result.record or {}).get("next_page")
+            yield from self._follow(response, result.links, next_page=next_page)
+            others = result.other_links[:self.settings.getint("FOLLOW_OTHER_LINKS_MAX")]
+            yield from self._follow(response, others, priority=-1)  # entries and the next page first
 
     def _allowed(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
         return not self.allowed_domains or any(host == d or host.endswith("." + d) for d in self.allowed_domains)
 
-    def _follow(self, response: Response, urls: list[str]) -> Iterator[scrapy.Request]:
+    def _follow(self, response: Response, urls: list[str], next_page: str | None = None,
+                priority: int = 0) -> Iterator[scrapy.Request]:
         """Requests for links within the allowed domains (offsite links are not met at all).
 
         Pages link to the same stories over and over (menus, trending rails); a bounded
@@ -94,4 +98,4 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             self._recent[url] = None
             if len(self._recent) > RECENT_LINKS:
                 self._recent.popitem(last=False)
-            yield self.follow_link(response, url)
+            yield self.follow_link(response, url, next_page=url == next_page, priority=priority)

@@ -172,3 +172,16 @@ def test_url_filter(allow: str | None, deny: str | None, url: str, reason: str |
 def test_url_filter_bad_pattern_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match=r"bad URL pattern '\(': missing \), unterminated subpattern"):
         UrlFilter.build("(", None)
+
+
+def test_naive_sitemap_and_feed_dates_are_read_in_the_site_zone_like_page_dates() -> None:
+    from scraper.discovery import parse_feed, parse_sitemap
+    from scraper.extract.dates import parse_date
+    sitemap = (b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>/a/</loc>'
+               b"<lastmod>2024-02-01T10:00:00</lastmod></url></urlset>")
+    feed = (b'<feed xmlns="http://www.w3.org/2005/Atom"><entry><link href="/b/"/>'
+            b"<updated>2024-02-01T10:00:00</updated></entry></feed>")
+    page_date = parse_date("2024-02-01T10:00:00", "Europe/Kyiv")
+    assert page_date == "2024-02-01T10:00:00+02:00"
+    assert [e.date for e in parse_sitemap(sitemap, "http://x.org/", timezone="Europe/Kyiv")] == [page_date]
+    assert [e.date for e in parse_feed(feed, "http://x.org/", timezone="Europe/Kyiv")] == [page_date]

@@ -41,6 +41,9 @@ DEFAULTS: dict[str, Any] = {
     "OUTPUT_FILE": "",
     "EXPORT_FSYNC": False,
     "FOLLOW_ARTICLE_LINKS": True,
+    "FOLLOW_OTHER_LINKS_MAX": 500,  # a listing's plain same-site links followed (after its entries)
+    "TRAP_MAX_PAGES": 1000,  # longest pagination chain followed (scraper.crawl.traps)
+    "TRAP_MAX_URLS_PER_PATTERN": 20_000,  # followed links per URL pattern (digits read as N)
     "STATE_DIR": "",
     "LISTINGS_ENABLED": True,
     "DATASET_MANIFEST_ENABLED": True,

@@ -25,7 +25,7 @@ from scraper.errors import NotHTML
 from scraper.extract import Page, route
 from scraper.extract.dates import now_iso
 from scraper.extract.encoding import content_type_charset
-from scraper.extract.links import section_links
+from scraper.extract.links import other_links, section_links
 from scraper.extract.route import entry_urls
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ class PageResult:
     kind: str
     record: dict[str, Any] | None = None
     links: list[str] = field(default_factory=list)
+    other_links: list[str] = field(default_factory=list)  #: a listing's other same-site links, followed last
     field_errors: list[tuple[str, str]] = field(default_factory=list)
     reported: bool = False
 
@@ -75,11 +76,11 @@ def _extract(response: Response, timezone: str) -> PageResult:
         logger.warning("%s: extraction failed (%s: %s)", response.url, type(exc).__name__, exc)
         return PageResult("failed", field_errors=page.field_errors)
     if kind == "article":
-        return PageResult("article", record, entry_urls(record), page.field_errors)  # type: ignore[arg-type]
+        return PageResult("article", record, entry_urls(record), field_errors=page.field_errors)  # type: ignore[arg-type]
     links = [i["url"] for i in record["linked_items"]] + section_links(page)
     if record["next_page"]:
         links.append(record["next_page"])
-    return PageResult("listing", record, links, page.field_errors)
+    return PageResult("listing", record, links, other_links(page, set(links)), field_errors=page.field_errors)
 
 
 def extract_response(response: Response) -> dict[str, Any] | None:

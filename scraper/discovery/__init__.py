@@ -4,10 +4,21 @@ The spider only routes (``scraper.spiders.discovery``); every rule here is teste
 """
 from __future__ import annotations
 
-from scraper.discovery.feeds import parse_feed
+from scraper.discovery.feeds import feed_entries, parse_feed
 from scraper.discovery.filters import UrlFilter, is_newer, is_older, parse_since
-from scraper.discovery.sitemaps import Entry, Kind, entry_date, kind_of, parse_sitemap, robots_sitemaps, robots_url
+from scraper.discovery.sitemaps import (
+                                        Entry,
+                                        Kind,
+                                        document,
+                                        entry_date,
+                                        kind_of,
+                                        parse_sitemap,
+                                        robots_sitemaps,
+                                        robots_url,
+                                        sitemap_entries,
+)
 from scraper.discovery.xmlparse import MAX_XML_BYTES, UnsafeXML, parse_xml
 
-__all__ = ["MAX_XML_BYTES", "Entry", "Kind", "UnsafeXML", "UrlFilter", "entry_date", "is_newer", "is_older",
-           "kind_of", "parse_feed", "parse_since", "parse_sitemap", "parse_xml", "robots_sitemaps", "robots_url"]
+__all__ = ["MAX_XML_BYTES", "Entry", "Kind", "UnsafeXML", "UrlFilter", "document", "entry_date", "feed_entries",
+           "is_newer", "is_older", "kind_of", "parse_feed", "parse_since", "parse_sitemap", "parse_xml",
+           "robots_sitemaps", "robots_url", "sitemap_entries"]

@@ -45,19 +45,31 @@ def root_of(body: bytes) -> etree._Element | None:
         return None
 
 
-def entry_date(raw: str | None) -> str | None:
-    """A sitemap (W3C datetime) or feed (RFC 822 or ISO) date as ISO 8601; None if unreadable."""
+def entry_date(raw: str | None, timezone: str | None = None) -> str | None:
+    """A sitemap (W3C datetime) or feed (RFC 822 or ISO) date as ISO 8601; None if unreadable.
+
+    A date without an offset is read in ``timezone`` (the crawl's SITE_TIMEZONE), by the same
+    functions the extractor reads page dates with: the incremental rule compares the two."""
     if not raw:
         return None
-    return parse_iso(raw) or parse_rfc2822(raw)
+    return parse_iso(raw, timezone) or parse_rfc2822(raw, timezone)
+
+
+def document(body: bytes) -> tuple[Kind, etree._Element | None]:
+    """The document's kind and root, parsed once (``unsafe``: it declares entities, not parsed)."""
+    try:
+        root = parse_xml(body)
+    except UnsafeXML:
+        return "unsafe", None
+    return _kind(root), root
 
 
 def kind_of(body: bytes) -> Kind:
     """What an XML document is, by its root element (``unsafe``: it declares entities)."""
-    try:
-        root = parse_xml(body)
-    except UnsafeXML:
-        return "unsafe"
+    return document(body)[0]
+
+
+def _kind(root: etree._Element | None) -> Kind:
     name = local_name(root.tag) if root is not None else ""
     if name == "urlset":
         return "sitemap"
@@ -68,13 +80,17 @@ def kind_of(body: bytes) -> Kind:
     return "other"
 
 
-def parse_sitemap(body: bytes, base_url: str = "") -> list[Entry]:
+def parse_sitemap(body: bytes, base_url: str = "", timezone: str | None = None) -> list[Entry]:
     """Entries of a sitemap (``<url>``) or sitemap index (``<sitemap>``), gzipped or not.
 
     Reads ``lastmod`` and the Google News extension (``news:publication_date``,
     ``news:title``). Relative locations are resolved against ``base_url``.
     """
-    root = root_of(body)
+    return sitemap_entries(root_of(body), base_url, timezone)
+
+
+def sitemap_entries(root: etree._Element | None, base_url: str = "", timezone: str | None = None) -> list[Entry]:
+    """``parse_sitemap`` on an already parsed root (see ``document``)."""
     if root is None or local_name(root.tag) not in ("urlset", "sitemapindex"):
         return []
     child = "url" if local_name(root.tag) == "urlset" else "sitemap"
@@ -83,8 +99,9 @@ def parse_sitemap(body: bytes, base_url: str = "") -> list[Entry]:
         loc = text_at(node, "loc")
         if not loc:
             continue
-        published = entry_date(text_at(node, "news", "publication_date"))
-        entries.append(Entry(url=urljoin(base_url, loc), date=entry_date(text_at(node, "lastmod")) or published,
+        published = entry_date(text_at(node, "news", "publication_date"), timezone)
+        modified = entry_date(text_at(node, "lastmod"), timezone)
+        entries.append(Entry(url=urljoin(base_url, loc), date=modified or published,
                              published=published, title=text_at(node, "news", "title")))
     return entries
 

@@ -322,3 +322,33 @@ def next_page(page: Page) -> str | None:
             if url:
                 return url
     return None
+
+
+_ASSET = re.compile(r"\.(?:css|js|json|xml|rss|atom|gz|zip|pdf|jpe?g|png|gif|webp|svg|ico|mp[34]|mov|avi|webm|"
+                    r"woff2?|ttf|docx?|xlsx?|pptx?)$", re.IGNORECASE)
+_NOT_FOLLOWED = re.compile(r"/(?:login|logout|signin|sign-in|register|signup|search|suche|share|print|feed|feeds|"
+                           r"rss|cart|checkout|wp-admin|wp-login\.php)(?:/|$)|[?&](?:share|print|replytocom|"
+                           r"action)=", re.IGNORECASE)
+
+
+def other_links(page: Page, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """Every other same-site link that may lead to an article or a listing, in page order.
+
+    A plain list of links (``<li><a href="/news/a.html">a.html</a></li>``) has no entry the
+    listing recogniser accepts; a crawl still follows these, after the entries, and lets the
+    classifier judge each fetched page. Assets, feeds, login/search/share/print links and
+    the URLs in ``known`` (already followed as entries) are left out."""
+    seen = {_key(page.url)} | {_key(u) for u in known}
+    out = []
+    for link in page.tree.iter("a"):
+        url = page.absolute(link.get("href"))
+        if not url or not url.startswith(("http://", "https://")) or not _same_site(url, page):
+            continue
+        url = url.split("#", 1)[0]
+        key = _key(url)
+        path = urlsplit(url).path
+        if key in seen or _ASSET.search(path) or _NOT_FOLLOWED.search(url.split("//", 1)[-1]):
+            continue
+        seen.add(key)
+        out.append(url)
+    return out
