@@ -6,6 +6,7 @@ output) is reported as one line on stderr with a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from scraper import __version__
@@ -67,6 +68,20 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("scraper: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _reader_went_away() -> int:
+    """The reader of stdout closed it early (``scraper extract ... | head``): stop quietly.
+
+    stdout is pointed at /dev/null so the interpreter's final flush cannot
+    raise a second time; the exit status is the shell's for SIGPIPE.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + 13
 
 
 if __name__ == "__main__":
