@@ -44,3 +44,21 @@ def test_plain_output_has_only_record_and_source(tmp_path: Path) -> None:
     run(str(SEED.folder / "page.html"), "--plain", "-o", str(out))
     record = json.loads(out.read_text(encoding="utf-8"))
     assert list(record)[-3:] == ["schema_version", "revision", "source"]
+
+
+def test_repeated_file_stems_get_their_path_as_id(tmp_path: Path) -> None:
+    for section in ("world", "sport"):
+        (tmp_path / section).mkdir()
+        shutil.copy(SEED.folder / "page.html", tmp_path / section / "page.html")
+    shutil.copy(SEED.folder / "page.html", tmp_path / "lead.html")
+    out = tmp_path / "out.jsonl"
+    result = run(str(tmp_path), "-o", str(out))
+    ids = [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert (result.returncode, ids) == (0, ["lead", "sport/page", "world/page"])
+
+
+def test_a_folder_without_pages_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a page", encoding="utf-8")
+    result = run(str(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", f"scraper: error: no HTML pages (.html, .htm, .html.gz, .xhtml) in {tmp_path}\n")

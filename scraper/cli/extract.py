@@ -7,7 +7,7 @@ import sys
 
 from scraper.cli.checks import check_timezone, check_url
 from scraper.cli.output import output
-from scraper.cli.pages import find_pages, page_id, read_page, url_hint
+from scraper.cli.pages import find_pages, page_ids, read_page, url_hint
 from scraper.errors import InputError, NotHTML
 from scraper.schema import ordered
 
@@ -28,6 +28,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     pages = list(find_pages(args.paths))
     if args.url and len(pages) > 1:
         raise InputError("--url applies to a single page; got several")
+    if not pages:
+        raise InputError(f"no HTML pages (.html, .htm, .html.gz, .xhtml) in {' '.join(args.paths)}")
+    ids = page_ids(pages)
     failed = 0
     with output(args.output) as out:
         for path in pages:
@@ -42,7 +45,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 continue
             record["source"] = str(path)
             if not args.plain:  # the keys evaluation tools join on (article-extraction-benchmark format)
-                record["id"] = page_id(path)
+                record["id"] = ids[path]
                 record["articleBody"] = record.get("body") or ""
             out.write(json.dumps(ordered(record), ensure_ascii=False) + "\n")
     print(f"extracted {len(pages) - failed} of {len(pages)} pages", file=sys.stderr)

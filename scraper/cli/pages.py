@@ -1,6 +1,7 @@
 """Reading saved pages from disk for ``scraper extract`` (.html, .htm, .html.gz)."""
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,19 @@ def page_id(path: Path) -> str:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return path.stem
+
+
+def page_ids(pages: list[Path]) -> dict[Path, str]:
+    """Each page's id: its file stem, or, where stems repeat ('world/page.html', 'news/page.html'),
+    its path below the pages' common folder without the suffix ('world/page')."""
+    stems = [page_id(p) for p in pages]
+    repeated = {s for s in stems if stems.count(s) > 1}
+    if not repeated:
+        return dict(zip(pages, stems, strict=True))
+    resolved = [p.resolve() for p in pages]
+    root = Path(os.path.commonpath([str(p.parent) for p in resolved]))
+    return {page: (str(full.relative_to(root).with_name(stem)) if stem in repeated else stem)
+            for page, full, stem in zip(pages, resolved, stems, strict=True)}
 
 
 def is_page(path: Path) -> bool:
