@@ -2,7 +2,7 @@
 
 ``path`` is a JSON Lines file (``.jsonl`` or gzip-compressed ``.jsonl.gz``) or
 a dataset folder (its ``articles.jsonl`` or ``articles.jsonl.gz``). Pure: no
-Scrapy. pandas is optional (``pip install news-scraper[pandas]``).
+Scrapy. pandas is optional (``pip install pandas``, or ``pip install -e '.[pandas]'`` in a checkout).
 """
 from __future__ import annotations
 

@@ -97,7 +97,7 @@ def to_pandas(path: str | Path, *, skip_bad: bool = False) -> Any:
     try:
         import pandas as pd
     except ImportError:
-        raise DatasetError("to_pandas needs pandas: pip install 'news-scraper[pandas]'") from None
+        raise DatasetError("to_pandas needs pandas: pip install pandas") from None
     from scraper.schema import FIELDS
 
     frame = pd.DataFrame.from_records(list(load(path, skip_bad=skip_bad)))
