@@ -9,7 +9,9 @@ a remembered crawl state grows: each run adds the new and changed articles (a
 changed one as its next revision). A crawl with JOBDIR (resumable) appends after
 cutting off a torn last line (``scraper.crawl.jsonl_safe``) and never writes again
 a URL the file already holds: a resumed crawl has every article exactly once. Such
-a record still counts as exported.
+a record still counts as exported. With CLOSESPIDER_ITEMCOUNT (``--max-items N``) exactly N
+records are written; records still in flight when the limit is reached are dropped as
+``max_items`` (a counted outcome; the state does not remember them, so a later run fetches them).
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonlines
+from scrapy.exceptions import DropItem
 
 from scraper.crawl.dataset_dir import articles_file
 from scraper.crawl.jsonl_safe import repair_tail, urls_in
@@ -59,8 +62,11 @@ class WholeLineFile:
 
 
 class JsonLinesExportPipeline:
-    def __init__(self, path: Path, append: bool = False, fsync: bool = False, resume: bool = False) -> None:
+    def __init__(self, path: Path, append: bool = False, fsync: bool = False, resume: bool = False,
+                 max_items: int = 0) -> None:
         self.path = path
+        self.max_items = max_items
+        self.written = 0
         self.append = append
         self.resume = resume
         self.fsync = fsync
@@ -76,7 +82,7 @@ class JsonLinesExportPipeline:
         # (new and changed articles are added; nothing is overwritten).
         grows = bool(settings.get("OUTPUT_FILE")) and settings.get("STATE_DIR") != "memory"
         return cls(articles_file(crawler), append=resume or grows, fsync=settings.getbool("EXPORT_FSYNC"),
-                   resume=resume)
+                   resume=resume, max_items=settings.getint("CLOSESPIDER_ITEMCOUNT"))
 
     def open_spider(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -97,6 +103,9 @@ class JsonLinesExportPipeline:
         assert self.writer is not None
         if item["url"] in self.done:
             return item  # written before a restart
+        if self.max_items and self.written >= self.max_items:
+            raise DropItem(f"max_items: {item['url']}")
         self.writer.write(ordered(dict(item)))
+        self.written += 1
         self.done.add(item["url"])
         return item

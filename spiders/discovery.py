@@ -65,7 +65,8 @@ class DiscoveryMixin:
         return [urlsplit(u).hostname or "" for u in self.sitemap_urls + self.feed_urls]
 
     @property
-    def state(self) -> CrawlState:
+    def crawl_state(self) -> CrawlState:
+        """Not ``state``: Scrapy's SpiderState extension owns ``spider.state`` (a dict pickled into JOBDIR)."""
         return state_for(self.crawler)
 
     def discovery_requests(self, start_urls: list[str]) -> Iterator[scrapy.Request]:
@@ -127,9 +128,9 @@ class DiscoveryMixin:
         return request
 
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
-        known = self.state.lookup(request.url) if incremental else None
+        known = self.crawl_state.lookup(request.url) if incremental else None
         reason = skip_reason(request.url, date, url_filter=self.url_filter, since=self.since, known=known,
-                             run=self.state.run)
+                             run=self.crawl_state.run)
         if reason:
             request.meta["skip"] = reason
         return request
