@@ -73,7 +73,7 @@ def _not_article_names(names: str) -> bool:
 
 def _outside_text(para: Element, memo: dict[Element, bool]) -> bool:
     """In chrome (nav, footer...) or in a comments/related/sidebar block."""
-    for ancestor in para.iterancestors():
+    for ancestor in (para, *para.iterancestors()) if para.tag in _DIRECT_TEXT else para.iterancestors():
         if ancestor in memo:
             if memo[ancestor]:
                 return True
@@ -95,10 +95,18 @@ def _lineage(el: Element | None, depth: int) -> list[Element]:
     return out
 
 
+#: Inline elements whose text belongs to the paragraph that holds them ("X writes <i>"quote..."</i>").
+_INLINE = frozenset("a b strong i em span font u small sup sub q cite abbr mark time code".split())
+
+
 def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails)."""
     parts = [el.text or ""]
-    parts += [child.tail or "" for child in el if child.tag in ("br", "img", "a", "b", "strong", "i", "em", "span")]
+    for child in el:
+        if child.tag in _INLINE:
+            parts.append(child.text_content())
+        if child.tag in _INLINE or child.tag == "br":
+            parts.append(child.tail or "")
     return "".join(parts).strip()
 
 
