@@ -99,12 +99,17 @@ def _lineage(el: Element | None, depth: int) -> list[Element]:
 _INLINE = frozenset("a b strong i em span font u small sup sub q cite abbr mark time code".split())
 
 
+def _own_text_len(el: Element) -> int:
+    """Length of the text outside any child element: what ``_grow`` weighs as article mass."""
+    return len(((el.text or "") + "".join(child.tail or "" for child in el)).strip())
+
+
 def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails)."""
     parts = [el.text or ""]
     for child in el:
-        if child.tag in _INLINE:
-            parts.append(child.text_content())
+        if child.tag in _INLINE and child.tag != "a" and el.tag in ("div", "section", "article"):
+            parts.append(child.text_content())  # not link text (another page's); not in li/span/font (citations, sidebars)
         if child.tag in _INLINE or child.tag == "br":
             parts.append(child.tail or "")
     return "".join(parts).strip()
@@ -217,9 +222,10 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     for para, length in _paragraph_elements(root):
         if length < 25 or _outside_text(para, outside):
             continue
-        own = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
-        for ancestor in _lineage(own, 6):
-            mass[ancestor] = mass.get(ancestor, 0) + length
+        holder = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
+        own = _own_text_len(para) if para.tag in _DIRECT_TEXT else length
+        for ancestor in _lineage(holder, 6):
+            mass[ancestor] = mass.get(ancestor, 0) + own
         text = para.text_content()
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
         # a div of text and <br>s is its own container; a <p> or a text <span> is a paragraph of its parent
