@@ -1,12 +1,13 @@
-"""``make bench``: extraction quality and speed, ours beside trafilatura, in one run.
+"""``make bench``: extraction quality and speed on every benchmark set, ours beside trafilatura, in one run.
 
-Each extractor runs in its own child process over both benchmark sets
-(``article-body`` and ``fields`` in the data folder), so peak memory is
-measured per extractor (max RSS of the child). Speed is extraction only:
-pages are read and gunzipped before the clock starts. The shared scorers
-(``score_body.py``, ``score_fields.py``) score the predictions.
+For each set and each extractor one child process reads the set's pages
+(gunzipped before the clock starts), extracts every page and writes the
+predictions; its max RSS is the peak memory of that extractor on that set.
+The set's shared scorer (``score_body.py`` or ``score_fields.py``) scores the
+predictions, and one table per set prints every metric the scorer gives plus
+pages per second and peak MB.
 
-Usage: python -m scraper.devtools.bench [--data ../shared/benchmarks] [--only ours]
+Usage: python -m scraper.devtools.bench [--data ../shared/benchmarks] [--sets readability,dragnet] [--only ours]
 """
 from __future__ import annotations
 
@@ -19,47 +20,85 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "benchmarks"
 EXTRACTORS = ("ours", "trafilatura")
+Extractor = Callable[[bytes, str], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class BenchSet:
+    """One benchmark folder: where its pages are, which scorer reads the predictions, with which truth."""
+
+    name: str
+    pages: str  # sub-folder of *.html.gz
+    scorer: str  # score_body.py | score_fields.py
+    truth: str | None  # --truth file inside the set, None for the scorer's default
+    urls: bool  # the page URL is given to the extractors (the original two sets)
+
+    @property
+    def is_body(self) -> bool:
+        return self.scorer == "score_body.py"
+
+
+SETS = (
+    BenchSet("article-body", "html", "score_body.py", None, True),
+    BenchSet("fields", "pages", "score_fields.py", None, True),
+    BenchSet("readability", "pages", "score_fields.py", "truth.jsonl", False),
+    BenchSet("l3s-gn1", "pages", "score_fields.py", "truth.jsonl", False),
+    BenchSet("postlight", "pages", "score_fields.py", "truth.jsonl", False),
+    BenchSet("dragnet", "html", "score_body.py", "ground-truth.json", False),
+    BenchSet("goose3-lead", "html", "score_body.py", "ground-truth.json", False),
+    BenchSet("newspaper4k", "html", "score_body.py", "ground-truth.json", False),
+)
+BY_NAME = {s.name: s for s in SETS}
 
 
 # --------------------------------------------------------------------------- workers (child process)
-def _load(data: Path) -> tuple[list[tuple[str, str, bytes]], list[tuple[str, str, bytes]]]:
-    truth = json.loads((data / "article-body" / "ground-truth.json").read_text(encoding="utf-8"))
-    body = [(stem, truth[stem]["url"], gzip.decompress(p.read_bytes()))
-            for p in sorted((data / "article-body" / "html").glob("*.html.gz"))
-            for stem in [p.name[: -len(".html.gz")]] if stem in truth]
-    urls = {}
-    for line in (data / "fields" / "truth.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            urls[row["id"]] = row["url"]
-    fields = [(str(p), urls.get(p.name[: -len(".html.gz")], ""), gzip.decompress(p.read_bytes()))
-              for p in sorted((data / "fields" / "pages").glob("*.html.gz"))]
-    return body, fields
+def _urls(data: Path, bench: BenchSet) -> dict[str, str]:
+    if not bench.urls:
+        return {}
+    folder = data / bench.name
+    if bench.is_body:
+        truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
+        return {stem: row.get("url") or "" for stem, row in truth.items()}
+    rows = [json.loads(line) for line in (folder / "truth.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return {row["id"]: row.get("url") or "" for row in rows}
 
 
-def _ours() -> Any:
+def load_pages(data: Path, bench: BenchSet) -> list[tuple[str, Path, str, bytes]]:
+    """(id, path, url, html bytes) for every page of the set, in file order."""
+    urls = _urls(data, bench)
+    pages = []
+    for path in sorted((data / bench.name / bench.pages).glob("*.html.gz")):
+        stem = path.name[: -len(".html.gz")]
+        pages.append((stem, path, urls.get(stem, ""), gzip.decompress(path.read_bytes())))
+    return pages
+
+
+def _ours() -> Extractor:
     from scraper.extract import extract
 
     def run(html: bytes, url: str) -> dict[str, Any]:
         try:
             return dict(extract(html, url))
-        except Exception as exc:
+        except Exception as exc:  # a crash is scored as an empty record, and shown
             return {"error": repr(exc)}
 
     return run
 
 
-def _trafilatura() -> Any:
+def _trafilatura() -> Extractor:
     import trafilatura
 
     def run(html: bytes, url: str) -> dict[str, Any]:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False,
+            html, url=url or None, with_metadata=True, include_comments=False,
             date_extraction_params={"extensive_search": True, "original_date": True,
                                     "outputformat": "%Y-%m-%dT%H:%M:%S%z"})
         if doc is None:
@@ -72,93 +111,110 @@ def _trafilatura() -> Any:
     return run
 
 
-def worker(name: str, data: Path, out_dir: Path) -> None:
-    body_pages, field_pages = _load(data)
+def worker(name: str, data: Path, bench: BenchSet, out: Path) -> None:
+    pages = load_pages(data, bench)
     run = _ours() if name == "ours" else _trafilatura()
-    run(body_pages[0][2], body_pages[0][1])  # warm-up: imports, caches
+    if pages:
+        run(pages[0][3], pages[0][2])  # warm-up: imports, caches
     seconds = 0.0
-    with open(out_dir / f"{name}-body.jsonl", "w", encoding="utf-8") as fh:
-        for stem, url, html in body_pages:
+    errors = 0
+    with open(out, "w", encoding="utf-8") as fh:
+        for stem, path, url, html in pages:
             start = time.perf_counter()
             record = run(html, url)
             seconds += time.perf_counter() - start
-            fh.write(json.dumps({"id": stem, "articleBody": record.get("body") or ""}, ensure_ascii=False) + "\n")
-    with open(out_dir / f"{name}-fields.jsonl", "w", encoding="utf-8") as fh:
-        for path, url, html in field_pages:
-            start = time.perf_counter()
-            record = run(html, url)
-            seconds += time.perf_counter() - start
-            record["source"] = path
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    pages = len(body_pages) + len(field_pages)
+            errors += "error" in record
+            if bench.is_body:
+                line = {"id": stem, "articleBody": record.get("body") or ""}
+            else:
+                line = {**record, "source": str(path)}
+            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"pages": pages, "seconds": seconds, "peak_mb": peak_mb}))
+    print(json.dumps({"pages": len(pages), "seconds": seconds, "peak_mb": peak_mb, "errors": errors}))
 
 
 # --------------------------------------------------------------------------- parent
-def _score(data: Path, scorer: str, predictions: Path) -> str:
-    result = subprocess.run([sys.executable, str(data / scorer), str(predictions)],
-                            capture_output=True, text=True, check=True)
-    return result.stdout
+def score(data: Path, bench: BenchSet, predictions: Path) -> dict[str, float]:
+    """Every figure the set's scorer prints, by name."""
+    command = [sys.executable, str(data / bench.scorer), str(predictions)]
+    if bench.truth:
+        command += ["--truth", str(data / bench.name / bench.truth)]
+    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if bench.is_body:
+        found = re.findall(r"^(precision|recall|F1|accuracy)\s+([\d.]+)", text, re.MULTILINE)
+    else:
+        last = [line for line in text.splitlines() if line.startswith("fields ")][-1]
+        found = [(k, v) for k, v in re.findall(r"(\w+)=([\d.]+|nan)", last) if v != "nan"]
+    return {k: float(v) for k, v in found}
 
 
-def _body_scores(text: str) -> dict[str, float]:
-    found = dict(re.findall(r"^(precision|recall|F1)\s+([\d.]+)", text, re.MULTILINE))
-    return {k: float(v) for k, v in found.items()}
-
-
-def _field_scores(text: str) -> dict[str, float]:
-    last = [line for line in text.splitlines() if line.startswith("fields ")][-1]
-    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+|nan)", last)}
-
-
-def run_one(name: str, data: Path, out_dir: Path) -> dict[str, Any]:
+def run_one(name: str, data: Path, bench: BenchSet, out_dir: Path) -> dict[str, Any]:
+    out = out_dir / f"{bench.name}-{name}.jsonl"
     child = subprocess.run([sys.executable, "-m", "scraper.devtools.bench", "--worker", name, "--data", str(data),
-                            "--out", str(out_dir)], capture_output=True, text=True)
+                            "--sets", bench.name, "--out", str(out)], capture_output=True, text=True)
     if child.returncode != 0:
-        raise RuntimeError(f"{name} worker failed: {child.stderr.strip().splitlines()[-1:]}")
+        raise RuntimeError(f"{name} on {bench.name} failed: {child.stderr.strip().splitlines()[-1:]}")
     timing = json.loads(child.stdout.strip().splitlines()[-1])
-    row: dict[str, Any] = {"extractor": name, **timing}
-    row.update(_body_scores(_score(data, "score_body.py", out_dir / f"{name}-body.jsonl")))
-    row.update(_field_scores(_score(data, "score_fields.py", out_dir / f"{name}-fields.jsonl")))
-    return row
+    return {"extractor": name, **timing, **score(data, bench, out)}
 
 
-def table(rows: list[dict[str, Any]]) -> str:
-    head = ["extractor", "body P", "body R", "body F1", "headline", "authors", "date", "date_time",
-            "body_f1", "captions", "pages/s", "peak MB"]
-    lines = [" | ".join(head), " | ".join("---" for _ in head)]
+_BODY_METRICS = ("precision", "recall", "F1", "accuracy")
+_FIELD_METRICS = ("headline", "authors", "date", "date_time", "body_f1", "captions")
+
+
+def table(bench: BenchSet, rows: list[dict[str, Any]]) -> str:
+    """One Markdown table for one set: a row per extractor."""
+    metrics = [m for m in (_BODY_METRICS if bench.is_body else _FIELD_METRICS) if any(m in r for r in rows)]
+    head = ["extractor", *metrics, "pages/s", "peak MB"]
+    lines = [f"### {bench.name} ({rows[0]['pages']} pages)", "", "| " + " | ".join(head) + " |",
+             "|" + "---|" * len(head)]
     for r in rows:
-        cells = [r["extractor"], f"{r.get('precision', 0):.3f}", f"{r.get('recall', 0):.3f}",
-                 f"{r.get('F1', 0):.3f}"]
-        cells += [f"{r.get(k, 0):.2f}" for k in ("headline", "authors", "date", "date_time", "body_f1", "captions")]
-        cells += [f"{r['pages'] / r['seconds']:.1f}", f"{r['peak_mb']:.0f}"]
-        lines.append(" | ".join(cells))
+        cells = [r["extractor"]] + [f"{r[m]:.3f}" if m in r else "-" for m in metrics]
+        cells += [f"{r['pages'] / r['seconds']:.1f}" if r["seconds"] else "-", f"{r['peak_mb']:.0f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    errors = sum(r.get("errors", 0) for r in rows if r["extractor"] == "ours")
+    if errors:
+        lines.append(f"\n{errors} page(s) raised in our extractor (scored as empty)")
     return "\n".join(lines)
+
+
+def _selected(spec: str | None) -> list[BenchSet]:
+    if not spec:
+        return list(SETS)
+    names = [n.strip() for n in spec.split(",") if n.strip()]
+    unknown = [n for n in names if n not in BY_NAME]
+    if unknown:
+        raise SystemExit(f"bench: error: unknown set {', '.join(unknown)} (known: {', '.join(BY_NAME)})")
+    return [BY_NAME[n] for n in names]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scraper.devtools.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder (default %(default)s)")
+    parser.add_argument("--sets", help="comma-separated sets (default: all eight)")
     parser.add_argument("--only", choices=EXTRACTORS, action="append", help="run only these extractors")
     parser.add_argument("--keep", type=Path, help="keep predictions in this folder")
     parser.add_argument("--worker", choices=EXTRACTORS, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if not (args.data / "article-body" / "ground-truth.json").is_file() or not (args.data / "fields").is_dir():
-        print(f"bench: error: no benchmark data in {args.data} (give --data FOLDER)", file=sys.stderr)
+    sets = _selected(args.sets)
+    missing = [s.name for s in sets if not (args.data / s.name / s.pages).is_dir()]
+    if missing:
+        print(f"bench: error: no benchmark data for {', '.join(missing)} in {args.data} (give --data FOLDER)",
+              file=sys.stderr)
         return 2
     if args.worker:
-        worker(args.worker, args.data, args.out)
+        worker(args.worker, args.data, sets[0], args.out)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
-        rows = []
-        for name in args.only or EXTRACTORS:
-            print(f"running {name} ...", file=sys.stderr)
-            rows.append(run_one(name, args.data, out_dir))
-    print(table(rows))
+        for bench in sets:
+            rows = []
+            for name in args.only or EXTRACTORS:
+                print(f"{bench.name}: running {name} ...", file=sys.stderr, flush=True)
+                rows.append(run_one(name, args.data, bench, out_dir))
+            print(table(bench, rows) + "\n", flush=True)
     return 0
 
 
