@@ -175,6 +175,12 @@ def parse_numeric_dmy(raw: str, tz: str | None = None) -> str | None:
     return format_datetime(moment) if _valid(moment) else None
 
 
+#: Languages dateparser tries when the page does not say its own. Without a list it tries all
+#: 200+ locales: about 2 s to load them and 15-25 ms a string afterwards, against 5 ms for this list.
+DEFAULT_LANGUAGES = ["en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "sv", "da", "nb", "fi", "cs",
+                     "tr", "ja", "zh", "ar"]
+
+
 def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = None,
                now: dt.datetime | None = None) -> str | None:
     """Free-text dates ('Feb. 2, 2024 5:01 PM EET', '2 лютого 2024') via dateparser."""
@@ -194,7 +200,7 @@ def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = No
 
     try:
         settings = _dateparser_settings(tz, now, bool(_OFFSET.search(text)))
-        value = dateparser.parse(text, languages=languages, settings=settings)
+        value = dateparser.parse(text, languages=languages or DEFAULT_LANGUAGES, settings=settings)
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     if value is None or not _valid(value):
