@@ -70,7 +70,7 @@ def check_setup(settings: Any) -> None:
 def exit_status(stats: dict[str, Any]) -> int:
     """The crawl's exit status from its final stats (see the EXIT_* constants)."""
     reason = stats.get("finish_reason")
-    if reason == "disk_full":
+    if reason == "disk_full" or stats.get("export/disk_full"):
         return EXIT_DISK_FULL
     if reason == "shutdown":
         return EXIT_INTERRUPTED
@@ -115,7 +115,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     stats = run_crawl(settings, **arguments)
     print(summary(stats), file=sys.stderr)
     status = exit_status(stats)
-    if status == EXIT_NOTHING:
+    if status == EXIT_DISK_FULL:
+        print("scraper: no space left on the device: crawl stopped, whole records kept", file=sys.stderr)
+    elif status == EXIT_NOTHING:
         print("scraper: nothing exported: every URL failed or records could not be written", file=sys.stderr)
     return status
 

@@ -40,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "OUTPUT_DIR": "output",
     "OUTPUT_FILE": "",
     "EXPORT_FSYNC": False,
+    "EXPORT_DISK_LIMIT": 0,  # test hook: articles.jsonl behaves like a device with this many bytes
     "FOLLOW_ARTICLE_LINKS": True,
     "FOLLOW_OTHER_LINKS_MAX": 500,  # a listing's plain same-site links followed (after its entries)
     "TRAP_MAX_PAGES": 1000,  # longest pagination chain followed (scraper.crawl.traps)
