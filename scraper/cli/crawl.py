@@ -112,6 +112,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = _settings(args)
     apply_crawl_settings(args, settings)
     check_setup(settings)
+    from scraper.crawl.dataset_lock import known_folder, lock_folder
+
+    folder = known_folder(settings)
+    if folder is not None:
+        lock_folder(folder)  # DatasetBusy (one line, exit 2) before anything is fetched
     stats = run_crawl(settings, **arguments)
     print(summary(stats), file=sys.stderr)
     status = exit_status(stats)

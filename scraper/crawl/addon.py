@@ -6,7 +6,7 @@ switches on our item pipelines (validate, crawl state and de-duplication, the
 JSON Lines dataset folder), downloader middlewares (skip decided requests,
 Retry-After, gzip check, WARC capture), the extraction middleware that keeps
 the books for pages without a record, and our extensions (outcomes and run
-report, listings, manifest, JOBDIR guard, Redis idle close), plus the defaults
+report, listings, manifest, dataset folder lock, JOBDIR guard, Redis idle close), plus the defaults
 of our own settings. A setting the project (or ``-s``) sets wins over every
 default here, and a component the project already lists keeps its order.
 ``scraper crawl`` runs on the same add-on (``scraper/settings.py``), so a
@@ -19,6 +19,7 @@ from typing import Any
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 
+from scraper.crawl.dataset_lock import DatasetLock
 from scraper.crawl.dupefilter import DiskDupeFilter
 from scraper.crawl.gzip_check import GzipCheckMiddleware
 from scraper.crawl.job_guard import JobGuard
@@ -69,6 +70,7 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
     ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies
     ("SPIDER_MIDDLEWARES", ExtractMiddleware, 950),  # next to the spider: sees its callbacks' output
+    ("EXTENSIONS", DatasetLock, 40),  # first: a second crawl into the folder touches nothing
     ("EXTENSIONS", JobGuard, 50),
     ("EXTENSIONS", Outcomes, 100),
     ("EXTENSIONS", Listings, 110),
