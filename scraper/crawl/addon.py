@@ -3,7 +3,7 @@
     ADDONS = {"scraper.NewsAddon": 500}
 
 switches on our item pipelines (validate, crawl state and de-duplication, the
-JSON Lines dataset folder), downloader middlewares (skip decided requests,
+JSON Lines dataset folder), downloader middlewares (skip decided requests, RFC 9309 robots.txt,
 Retry-After, gzip check, WARC capture), the extraction middleware that keeps
 the books for pages without a record, and our extensions (outcomes and run
 report, listings, manifest, dataset folder lock, JOBDIR guard, Redis idle close), plus the defaults
@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 
 from scraper.crawl.dataset_lock import DatasetLock
 from scraper.crawl.dupefilter import DiskDupeFilter
@@ -28,6 +29,7 @@ from scraper.crawl.manifest import Manifest
 from scraper.crawl.outcomes import Outcomes
 from scraper.crawl.responses import ExtractMiddleware
 from scraper.crawl.retry_after import RetryAfterMiddleware
+from scraper.crawl.robots import StrictRobotsTxtMiddleware
 from scraper.crawl.scale import RedisIdleClose, use_redis
 from scraper.crawl.skip import SkipMiddleware
 from scraper.crawl.warc_capture import WarcCapture
@@ -66,6 +68,7 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("ITEM_PIPELINES", StatePipeline, 300),
     ("ITEM_PIPELINES", JsonLinesExportPipeline, 900),
     ("DOWNLOADER_MIDDLEWARES", SkipMiddleware, 40),  # entries the spider decided not to fetch
+    ("DOWNLOADER_MIDDLEWARES", StrictRobotsTxtMiddleware, 100),  # RFC 9309: unreachable robots.txt = disallow
     ("DOWNLOADER_MIDDLEWARES", RetryAfterMiddleware, 550),  # RetryMiddleware + Retry-After
     ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
     ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies
@@ -89,4 +92,5 @@ class NewsAddon:
             settings.setdefault_in_component_priority_dict(name, component, order)
         # RetryAfterMiddleware is RetryMiddleware plus Retry-After: the two must not both retry.
         settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RetryMiddleware, None)
+        settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RobotsTxtMiddleware, None)
         use_redis(settings)
