@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 
+from scraper.crawl.counted_filters import CountedOffsiteMiddleware, CountedUrlLengthMiddleware
 from scraper.crawl.dataset_lock import DatasetLock
 from scraper.crawl.dupefilter import DiskDupeFilter
 from scraper.crawl.gzip_check import GzipCheckMiddleware
@@ -68,10 +71,12 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("ITEM_PIPELINES", StatePipeline, 300),
     ("ITEM_PIPELINES", JsonLinesExportPipeline, 900),
     ("DOWNLOADER_MIDDLEWARES", SkipMiddleware, 40),  # entries the spider decided not to fetch
+    ("DOWNLOADER_MIDDLEWARES", CountedOffsiteMiddleware, 50),  # Scrapy's, with a dropped/offsite outcome
     ("DOWNLOADER_MIDDLEWARES", StrictRobotsTxtMiddleware, 100),  # RFC 9309: unreachable robots.txt = disallow
     ("DOWNLOADER_MIDDLEWARES", RetryAfterMiddleware, 550),  # RetryMiddleware + Retry-After
     ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
     ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies
+    ("SPIDER_MIDDLEWARES", CountedUrlLengthMiddleware, 800),  # Scrapy's, with a dropped/url_too_long outcome
     ("SPIDER_MIDDLEWARES", ExtractMiddleware, 950),  # next to the spider: sees its callbacks' output
     ("EXTENSIONS", DatasetLock, 40),  # first: a second crawl into the folder touches nothing
     ("EXTENSIONS", JobGuard, 50),
@@ -93,4 +98,6 @@ class NewsAddon:
         # RetryAfterMiddleware is RetryMiddleware plus Retry-After: the two must not both retry.
         settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RetryMiddleware, None)
         settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RobotsTxtMiddleware, None)
+        settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", OffsiteMiddleware, None)
+        settings.setdefault_in_component_priority_dict("SPIDER_MIDDLEWARES", UrlLengthMiddleware, None)
         use_redis(settings)

@@ -139,7 +139,11 @@ class Outcomes:
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         self.record(response.url, "failed", "parse_error")
 
-    def on_outcome(self, url: str, outcome: str, reason: str | None = None, **_: Any) -> None:
+    def on_outcome(self, url: str, outcome: str, reason: str | None = None, met: bool = False, **_: Any) -> None:
+        """``met``: the URL was never scheduled (dropped before it), so it is met here."""
+        if met:
+            self.met += 1
+            self.stats.inc_value("outcome/met")
         self.record(url, outcome, reason)
 
     # ---------------------------------------------------------------- books
