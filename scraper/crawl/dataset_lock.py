@@ -3,7 +3,8 @@
 Two crawls writing one folder at once tear its files (``outcomes.jsonl``...). The first crawl
 holds an exclusive flock on ``.lock`` (with its process id in the file, for people); a second
 is refused with one line (``scraper crawl`` exits 2). The OS releases the lock when the holder
-exits, also after SIGKILL, so a stale lock file never blocks a later run.
+exits, also after SIGKILL, so a stale lock file (left by a kill) never blocks a later run; a clean
+end removes the file (a crawl that opened a file being removed checks it locked the current one).
 
 ``scraper crawl`` takes the lock before the crawl starts when it knows the folder (``-o``, a
 JOBDIR resume); the ``DatasetLock`` extension takes it for every crawl (``scrapy crawl``
@@ -38,22 +39,36 @@ def lock_folder(folder: Path) -> None:
     if key in _HELD:
         return
     folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        holder = os.read(fd, 32).decode("ascii", "replace").strip()
-        os.close(fd)
-        who = f" (process {holder})" if holder else ""
-        raise DatasetBusy(f"{folder}: another crawl is writing this dataset folder{who}") from None
+    path = folder / LOCK
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip()
+            os.close(fd)
+            who = f" (process {holder})" if holder else ""
+            raise DatasetBusy(f"{folder}: another crawl is writing this dataset folder{who}") from None
+        if _same_file(fd, path):
+            break
+        os.close(fd)  # the holder removed the file as we opened it: lock the new one
     os.ftruncate(fd, 0)
     os.write(fd, f"{os.getpid()}\n".encode())
     _HELD[key] = fd
 
 
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
 def unlock_folder(folder: Path) -> None:
+    """Remove the lock file, then release the lock (a clean run leaves no ``.lock`` behind)."""
     fd = _HELD.pop(str(folder.resolve()), None)
     if fd is not None:
+        (folder / LOCK).unlink(missing_ok=True)
         os.close(fd)  # closing the descriptor releases the flock
 
 
