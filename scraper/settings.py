@@ -10,6 +10,7 @@ Project settings (beyond Scrapy's own); their defaults are set by ``scraper.News
     TRAP_MAX_PAGES             longest pagination chain followed (default 1000; 0: no cap).
     TRAP_MAX_URLS_PER_PATTERN  followed links per URL pattern, digits read as N (default 20000; 0: no cap).
     EXPORT_FSYNC       fsync articles.jsonl after each record (survives power loss, slower; default False).
+    EXPORT_DISK_LIMIT  test hook: articles.jsonl fills up (ENOSPC) past this many bytes (default 0: never).
     RETRY_AFTER_MAX_DELAY  seconds; a longer Retry-After fails the URL at once (default 60).
     GZIP_CHECK_ENABLED fail truncated or corrupt gzip bodies instead of extracting half a page (default True).
     LISTINGS_ENABLED   write listing pages to listings.jsonl (scraper.crawl.listings; default True).

@@ -1,6 +1,7 @@
 """Bad command-line input: one clear line on stderr and a non-zero exit, never a traceback."""
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,16 @@ def workdir(tmp_path: Path) -> Path:
     (tmp_path / "page.html").write_text("<html><body><p>x</p></body></html>")
     (tmp_path / "notes.txt").write_text("plain text, no markup at all")
     (tmp_path / "a-file").write_text("")
+    (tmp_path / "a-folder").mkdir()
+    (tmp_path / "garbage-state").mkdir()
+    (tmp_path / "garbage-state" / "news.sqlite").write_bytes(b"not sqlite at all " * 300)
+    db = sqlite3.connect(tmp_path / "whole.sqlite")
+    db.execute("CREATE TABLE articles (key TEXT)")
+    db.executemany("INSERT INTO articles VALUES (?)", [("x" * 500,)] * 100)
+    db.commit()
+    db.close()
+    (tmp_path / "cut-state").mkdir()
+    (tmp_path / "cut-state" / "news.sqlite").write_bytes((tmp_path / "whole.sqlite").read_bytes()[:5000])
     return tmp_path
 
 
@@ -40,6 +51,17 @@ CASES = [
     (["crawl", DEAD, "-o", "a-file/articles.jsonl"], 2,
      "scraper: error: a-file/articles.jsonl: cannot write (File exists)"),
     (["crawl", DEAD, "-s", "JOBDIR=a-file/job"], 2, "scraper: error: JOBDIR a-file/job: cannot write (Not a directory)"),
+    (["crawl", DEAD, "--jobdir", "a-file/job"], 2, "scraper: error: JOBDIR a-file/job: cannot write (Not a directory)"),
+    (["crawl", DEAD, "-s", "OUTPUT_DIR=a-file/out"], 2,
+     "scraper: error: OUTPUT_DIR a-file/out: cannot write (Not a directory)"),
+    (["crawl", DEAD, "--state", "a-file/state"], 2,
+     "scraper: error: state folder a-file/state: cannot write (Not a directory)"),
+    (["crawl", DEAD, "-o", "a-folder"], 2,
+     "scraper: error: a-folder: is a folder (-o takes a file name, e.g. a-folder/articles.jsonl)"),
+    (["crawl", DEAD, "--state", "garbage-state"], 2, "scraper: error: state file garbage-state/news.sqlite: "
+     "file is not a database (move it away to start a fresh state)"),
+    (["crawl", DEAD, "--state", "cut-state"], 2, "scraper: error: state file cut-state/news.sqlite: "
+     "database disk image is malformed (move it away to start a fresh state)"),
     (["extract", "missing.html"], 2, "scraper: error: missing.html: no such file or folder"),
     (["extract", "page.html", "--url", "not a url"], 2, "scraper: error: 'not a url' is not an http(s) URL"),
     (["extract", "page.html", "--timezone", "Nowhere"], 2,

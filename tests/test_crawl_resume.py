@@ -34,6 +34,7 @@ def test_interrupted_crawl_resumes_with_jobdir(site: Site, tmp_path: Path) -> No
     wait_for_lines(tmp_path / "out" / run_id / "articles.jsonl", 5, first)
     first.send_signal(signal.SIGINT)                       # Ctrl-C: graceful stop, queue kept in JOBDIR
     first.communicate(timeout=120)
+    assert first.returncode == 130                         # interrupted (README, "Exit status")
     folder = only_run(tmp_path / "out")
     stopped = read_jsonl(folder / "articles.jsonl")
     assert (json.loads((folder / "report.json").read_text())["finish_reason"], 5 <= len(stopped) < 40) == (

@@ -59,14 +59,53 @@ def _parses(getter: Any, name: str) -> bool:
 
 
 def check_jobdir(settings: Any) -> None:
-    """JOBDIR, when set, must be a folder we can create and write."""
+    """JOBDIR, when set (``-s JOBDIR=`` or ``--jobdir``), must be a folder we can create and write."""
     jobdir = settings.get("JOBDIR")
-    if not jobdir:
-        return
+    if jobdir:
+        check_writable_dir(jobdir, f"JOBDIR {jobdir}")
+
+
+def check_writable_dir(folder: str | Path, label: str) -> None:
+    """``folder`` can be created and a file written in it; InputError naming ``label`` if not."""
     try:
-        Path(jobdir).mkdir(parents=True, exist_ok=True)
-        probe = Path(jobdir) / ".write-test"
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        probe = Path(folder) / ".write-test"
         probe.touch()
         probe.unlink()
     except OSError as exc:
-        raise InputError(f"JOBDIR {jobdir}: cannot write ({exc.strerror or exc})") from None
+        raise InputError(f"{label}: cannot write ({exc.strerror or exc})") from None
+
+
+def check_output_file(path: str) -> None:
+    """``-o`` names a file we can create (not a folder)."""
+    if Path(path).is_dir():
+        raise InputError(f"{path}: is a folder (-o takes a file name, e.g. {Path(path) / 'articles.jsonl'})")
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).touch()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def check_state_file(path: str) -> None:
+    """The crawl state file, when it exists, must be a readable SQLite database.
+
+    A zero-length file is an empty database to SQLite (``scraper.crawl.state`` then
+    treats the articles already in the output file as known). A truncated or garbage
+    file would otherwise fail deep inside the crawl, after pages were fetched."""
+    import sqlite3
+
+    if path == ":memory:" or not Path(path).is_file() or Path(path).stat().st_size == 0:
+        return
+    problem = ""
+    try:
+        db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=60)
+        try:
+            rows = db.execute("PRAGMA quick_check").fetchall()
+            problem = "" if rows == [("ok",)] else str(rows[0][0])
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        problem = str(exc)
+    if problem:
+        raise InputError(f"state file {path}: {problem} (move it away to start a fresh state)")

@@ -7,10 +7,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from scraper.cli.checks import check_jobdir, check_setting_types, check_timezone, check_url
+from scraper.cli.checks import (
+    check_jobdir,
+    check_output_file,
+    check_setting_types,
+    check_state_file,
+    check_timezone,
+    check_url,
+    check_writable_dir,
+)
 from scraper.errors import InputError
 
+#: Exit statuses of ``scraper crawl`` (the README's table).
 EXIT_OK = 0
+EXIT_NOTHING = 1  # the crawl ran, but every URL failed, or records could not be written
+EXIT_USAGE = 2  # bad arguments or set-up (unwritable folders, bad state file, dataset folder busy)
+EXIT_DISK_FULL = 3  # no space left on the device: stopped at once, whole lines kept
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM (a --jobdir crawl resumes with the same command)
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -30,15 +43,43 @@ def _settings(args: argparse.Namespace) -> Any:
     check_jobdir(settings)
     check_timezone(settings.get("SITE_TIMEZONE"))
     if getattr(args, "output", None):
-        try:
-            Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-            Path(args.output).touch()
-        except OSError as exc:
-            raise InputError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+        check_output_file(args.output)
         settings.set("OUTPUT_FILE", args.output, priority="cmdline")
     if getattr(args, "timezone", None):
         settings.set("SITE_TIMEZONE", check_timezone(args.timezone), priority="cmdline")
     return settings
+
+
+def check_setup(settings: Any) -> None:
+    """Everything a crawl writes must be writable before anything is fetched (InputError if not)."""
+    from scraper.crawl.addon import DEFAULTS
+    from scraper.crawl.state import state_path
+
+    if not settings.get("OUTPUT_DIR"):  # the add-on's default, known here before the crawler applies it
+        settings.set("OUTPUT_DIR", DEFAULTS["OUTPUT_DIR"], priority="default")
+    check_jobdir(settings)
+    if not settings.get("OUTPUT_FILE"):
+        check_writable_dir(settings.get("OUTPUT_DIR"), f"OUTPUT_DIR {settings.get('OUTPUT_DIR')}")
+    state = state_path(settings, "news")
+    if state != ":memory:":
+        folder = Path(state).parent
+        check_writable_dir(folder, f"state folder {settings.get('STATE_DIR') or folder}")
+        check_state_file(state)
+
+
+def exit_status(stats: dict[str, Any]) -> int:
+    """The crawl's exit status from its final stats (see the EXIT_* constants)."""
+    reason = stats.get("finish_reason")
+    if reason == "disk_full" or stats.get("export/disk_full"):
+        return EXIT_DISK_FULL
+    if reason == "shutdown":
+        return EXIT_INTERRUPTED
+    outcomes = {k.removeprefix("outcome/"): v for k, v in stats.items() if k.startswith("outcome/")}
+    met = outcomes.pop("met", 0)
+    failed = sum(v for k, v in outcomes.items() if k.startswith("failed/"))
+    if outcomes.get("failed/pipeline_error") or (met and failed == sum(outcomes.values())):
+        return EXIT_NOTHING
+    return EXIT_OK
 
 
 def run_crawl(settings: Any, **spider_args: Any) -> dict[str, Any]:
@@ -70,9 +111,20 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     arguments = spider_args(args, urls)
     settings = _settings(args)
     apply_crawl_settings(args, settings)
+    check_setup(settings)
+    from scraper.crawl.dataset_lock import known_folder, lock_folder
+
+    folder = known_folder(settings)
+    if folder is not None:
+        lock_folder(folder)  # DatasetBusy (one line, exit 2) before anything is fetched
     stats = run_crawl(settings, **arguments)
     print(summary(stats), file=sys.stderr)
-    return EXIT_OK
+    status = exit_status(stats)
+    if status == EXIT_DISK_FULL:
+        print("scraper: no space left on the device: crawl stopped, whole records kept", file=sys.stderr)
+    elif status == EXIT_NOTHING:
+        print("scraper: nothing exported: every URL failed or records could not be written", file=sys.stderr)
+    return status
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -3,10 +3,10 @@
     ADDONS = {"scraper.NewsAddon": 500}
 
 switches on our item pipelines (validate, crawl state and de-duplication, the
-JSON Lines dataset folder), downloader middlewares (skip decided requests,
+JSON Lines dataset folder), downloader middlewares (skip decided requests, RFC 9309 robots.txt,
 Retry-After, gzip check, WARC capture), the extraction middleware that keeps
 the books for pages without a record, and our extensions (outcomes and run
-report, listings, manifest, JOBDIR guard, Redis idle close), plus the defaults
+report, listings, manifest, dataset folder lock, JOBDIR guard, Redis idle close), plus the defaults
 of our own settings. A setting the project (or ``-s``) sets wins over every
 default here, and a component the project already lists keeps its order.
 ``scraper crawl`` runs on the same add-on (``scraper/settings.py``), so a
@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from scrapy.downloadermiddlewares.offsite import OffsiteMiddleware
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 
+from scraper.crawl.counted_filters import CountedOffsiteMiddleware, CountedUrlLengthMiddleware
+from scraper.crawl.dataset_lock import DatasetLock
 from scraper.crawl.dupefilter import DiskDupeFilter
 from scraper.crawl.gzip_check import GzipCheckMiddleware
 from scraper.crawl.job_guard import JobGuard
@@ -27,6 +32,7 @@ from scraper.crawl.manifest import Manifest
 from scraper.crawl.outcomes import Outcomes
 from scraper.crawl.responses import ExtractMiddleware
 from scraper.crawl.retry_after import RetryAfterMiddleware
+from scraper.crawl.robots import StrictRobotsTxtMiddleware
 from scraper.crawl.scale import RedisIdleClose, use_redis
 from scraper.crawl.skip import SkipMiddleware
 from scraper.crawl.warc_capture import WarcCapture
@@ -40,6 +46,7 @@ DEFAULTS: dict[str, Any] = {
     "OUTPUT_DIR": "output",
     "OUTPUT_FILE": "",
     "EXPORT_FSYNC": False,
+    "EXPORT_DISK_LIMIT": 0,  # test hook: articles.jsonl behaves like a device with this many bytes
     "FOLLOW_ARTICLE_LINKS": True,
     "FOLLOW_OTHER_LINKS_MAX": 500,  # a listing's plain same-site links followed (after its entries)
     "TRAP_MAX_PAGES": 1000,  # longest pagination chain followed (scraper.crawl.traps)
@@ -64,10 +71,14 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("ITEM_PIPELINES", StatePipeline, 300),
     ("ITEM_PIPELINES", JsonLinesExportPipeline, 900),
     ("DOWNLOADER_MIDDLEWARES", SkipMiddleware, 40),  # entries the spider decided not to fetch
+    ("DOWNLOADER_MIDDLEWARES", CountedOffsiteMiddleware, 50),  # Scrapy's, with a dropped/offsite outcome
+    ("DOWNLOADER_MIDDLEWARES", StrictRobotsTxtMiddleware, 100),  # RFC 9309: unreachable robots.txt = disallow
     ("DOWNLOADER_MIDDLEWARES", RetryAfterMiddleware, 550),  # RetryMiddleware + Retry-After
     ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
     ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies
+    ("SPIDER_MIDDLEWARES", CountedUrlLengthMiddleware, 800),  # Scrapy's, with a dropped/url_too_long outcome
     ("SPIDER_MIDDLEWARES", ExtractMiddleware, 950),  # next to the spider: sees its callbacks' output
+    ("EXTENSIONS", DatasetLock, 40),  # first: a second crawl into the folder touches nothing
     ("EXTENSIONS", JobGuard, 50),
     ("EXTENSIONS", Outcomes, 100),
     ("EXTENSIONS", Listings, 110),
@@ -86,4 +97,7 @@ class NewsAddon:
             settings.setdefault_in_component_priority_dict(name, component, order)
         # RetryAfterMiddleware is RetryMiddleware plus Retry-After: the two must not both retry.
         settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RetryMiddleware, None)
+        settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", RobotsTxtMiddleware, None)
+        settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", OffsiteMiddleware, None)
+        settings.setdefault_in_component_priority_dict("SPIDER_MIDDLEWARES", UrlLengthMiddleware, None)
         use_redis(settings)

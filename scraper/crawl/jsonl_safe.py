@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 logger = logging.getLogger(__name__)
 
@@ -62,11 +64,10 @@ def _is_record(data: bytes) -> bool:
         return False
 
 
-def urls_in(path: Path, field: str = "url") -> set[str]:
-    """The ``field`` values of every whole record in a JSON Lines file (bad lines are skipped)."""
-    found: set[str] = set()
+def records_in(path: Path, field: str = "url") -> Iterator[dict[str, Any]]:
+    """Every whole record of a JSON Lines file that has a string ``field`` (bad lines are skipped)."""
     if not path.is_file():
-        return found
+        return
     with path.open("rb") as fh:
         for line in fh:
             try:
@@ -74,5 +75,9 @@ def urls_in(path: Path, field: str = "url") -> set[str]:
             except ValueError:
                 continue
             if isinstance(record, dict) and isinstance(record.get(field), str):
-                found.add(record[field])
-    return found
+                yield record
+
+
+def urls_in(path: Path, field: str = "url") -> set[str]:
+    """The ``field`` values of every whole record in a JSON Lines file (bad lines are skipped)."""
+    return {record[field] for record in records_in(path, field)}

@@ -15,6 +15,7 @@ Spiders report their own decisions by sending the ``url_outcome`` signal
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -130,7 +131,7 @@ class Outcomes:
 
     def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
         reason = str(exception).split(":", 1)[0].strip().replace(" ", "_") or "dropped"
-        self.record(item.get("url") or response.url, "dropped", reason)
+        self.record(item.get("url") or response.url, getattr(exception, "outcome", "dropped"), reason)
 
     def item_error(self, item: Any, response: Response, spider: Spider, failure: Failure) -> None:
         self.record(item.get("url") or response.url, "failed", "pipeline_error")
@@ -138,7 +139,11 @@ class Outcomes:
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
         self.record(response.url, "failed", "parse_error")
 
-    def on_outcome(self, url: str, outcome: str, reason: str | None = None, **_: Any) -> None:
+    def on_outcome(self, url: str, outcome: str, reason: str | None = None, met: bool = False, **_: Any) -> None:
+        """``met``: the URL was never scheduled (dropped before it), so it is met here."""
+        if met:
+            self.met += 1
+            self.stats.inc_value("outcome/met")
         self.record(url, outcome, reason)
 
     # ---------------------------------------------------------------- books
@@ -149,8 +154,16 @@ class Outcomes:
         domain = urlsplit(url).hostname or ""
         self.by_domain.setdefault(domain, Counter())[outcome] += 1
         if self._fh is not None:
-            self._fh.write(json.dumps({"url": url, "outcome": outcome, "reason": reason}, ensure_ascii=False) + "\n")
-            self._fh.flush()
+            try:
+                self._fh.write(json.dumps({"url": url, "outcome": outcome, "reason": reason},
+                                          ensure_ascii=False) + "\n")
+                self._fh.flush()
+            except OSError as exc:  # a full disk: the counts and report.json still keep the books
+                logger.error("%s: cannot write (%s); outcomes go on in the report only", self.outcomes_path,
+                             exc.strerror or exc)
+                self._fh, broken = None, self._fh
+                with contextlib.suppress(OSError):
+                    broken.close()
 
     def totals(self) -> dict[str, int]:
         totals = {"exported": 0, "dropped": 0, "failed": 0}

@@ -11,6 +11,11 @@ Tables:
               (the run that last met it: in-run duplicates).
     bodies    body hash -> key and run (in-run ``duplicate_body``).
 
+A state file that is missing or empty while the explicit output file (``-o``) already holds
+records (deleted, truncated to zero) would make the run export every article again. Then the
+records of that file are taken as known (one warning line), as a JOBDIR resume takes the URLs
+already written: a rerun adds only what is new or changed.
+
 Settings: STATE_DIR.
 """
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import sqlite3
 import time
 import weakref
@@ -25,8 +31,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from scraper.crawl.jsonl_safe import records_in
 from scraper.discovery import UrlFilter, is_newer, is_older
 from scraper.extract.dates import to_instant
+
+logger = logging.getLogger(__name__)
+
+#: The ``run`` of articles taken from the output file into a lost state (never the current run).
+SEEDED = "seeded-from-output"
 
 #: Record fields that make up "the content": a change in any of them is a new revision. Not
 #: ``modified``: a bumped date over the same text is no edit.
@@ -91,20 +103,40 @@ def _retry_locked(step: Any, seconds: float = 60.0) -> Any:
 class CrawlState:
     """The state file. ``run`` names the current run (its start time)."""
 
-    def __init__(self, path: str | Path, run: str) -> None:
+    def __init__(self, path: str | Path, run: str, output: Path | None = None) -> None:
         self.path = str(path)
         self.run = run
+        self.output = output  # the explicit output file, whose records a lost state takes as known
         self.db: sqlite3.Connection | None = None
 
     def open(self) -> CrawlState:
         if self.db is None:
+            lost = self.path != ":memory:" and (not Path(self.path).is_file() or Path(self.path).stat().st_size == 0)
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None, check_same_thread=False)
             _retry_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))  # type: ignore[union-attr]
             self.db.execute("PRAGMA synchronous=NORMAL")
             _retry_locked(lambda: self.db.executescript(_SCHEMA))  # type: ignore[union-attr]
+            if lost and self.output is not None:
+                self._seed(self.output)
         return self
+
+    def _seed(self, output: Path) -> None:
+        """Take the records of ``output`` as known articles (their latest revision each)."""
+        rows = [(record_key(r), r["url"], content_hash(r), r.get("modified") or r.get("published"),
+                 r.get("fetched_at"), int(r.get("revision") or 1), SEEDED) for r in records_in(output)]
+        if not rows:
+            return
+        logger.warning("state file %s is missing or empty but %s holds %d records: taking their URLs as known",
+                       self.path, output, len(rows))
+        db = self.db
+        assert db is not None
+        db.execute("BEGIN IMMEDIATE")
+        for row in rows:
+            db.execute("DELETE FROM articles WHERE key = ? OR url = ?", (row[0], row[1]))
+            db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        db.execute("COMMIT")
 
     def close(self) -> None:
         if self.db is not None:
@@ -185,7 +217,8 @@ def state_for(crawler: Any) -> CrawlState:
         from scraper.crawl.dataset_dir import run_id
 
         name = crawler.spidercls.name if crawler.spidercls else "crawl"
-        state = CrawlState(state_path(crawler.settings, name), run_id(crawler))
+        explicit = crawler.settings.get("OUTPUT_FILE")
+        state = CrawlState(state_path(crawler.settings, name), run_id(crawler), Path(explicit) if explicit else None)
         _STATES[crawler] = state
         crawler.signals.connect(lambda **_: state.close(), signal=signals.spider_closed, weak=False)
     return _STATES[crawler]
