@@ -75,7 +75,17 @@ def _short_tag(match: re.Match[str]) -> str:
 
 def cap_tags(text: str) -> str:
     """Start tags longer than ``MAX_TAG_CHARS`` cut at an attribute boundary."""
-    return _LONG_TAG.sub(_short_tag, text) if "<" in text else text
+    return _LONG_TAG.sub(_short_tag, text) if _has_long_tag(text) else text
+
+
+def _has_long_tag(text: str) -> bool:
+    """A cheap test first (split on '>' runs in C): the regex costs ~2 ms on an ordinary page."""
+    for segment in text.split(">"):
+        if len(segment) > MAX_TAG_CHARS:
+            start = segment.rfind("<")
+            if start >= 0 and len(segment) - start > MAX_TAG_CHARS and segment[start + 1:start + 2].isalpha():
+                return True
+    return False
 
 
 def flatten_depth(text: str, limit: int = MAX_DEPTH) -> str:

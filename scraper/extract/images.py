@@ -91,7 +91,17 @@ def same_picture(a: str, b: str) -> bool:
 
 
 # --------------------------------------------------------------------------- areas
-def _excluded(img: Element, text_sizes: dict[Element, int]) -> bool:
+def _small_excluded_area(el: Element, areas: dict[Element, bool]) -> bool:
+    """A teaser/avatar/ad block with little text; memoised, since every image asks of every ancestor."""
+    verdict = areas.get(el)
+    if verdict is None:
+        verdict = bool(_EXCLUDED_AREA.search(names(el))) and not is_caption_el(el) \
+            and len(el.text_content()) < _AREA_MAX_TEXT
+        areas[el] = verdict
+    return verdict
+
+
+def _excluded(img: Element, areas: dict[Element, bool]) -> bool:
     """In site chrome, teasers, avatars, logos or ads (an article's own header is fine)."""
     in_article = False
     chrome = False
@@ -101,12 +111,8 @@ def _excluded(img: Element, text_sizes: dict[Element, int]) -> bool:
             in_article = True
         elif tag in ("nav", "footer", "aside") or (tag == "header" and not in_article):
             chrome = True
-        if tag not in ("article", "main") and _EXCLUDED_AREA.search(names(ancestor)) \
-                and not is_caption_el(ancestor):
-            if ancestor not in text_sizes:
-                text_sizes[ancestor] = len(ancestor.text_content())
-            if text_sizes[ancestor] < _AREA_MAX_TEXT:
-                return True
+        if tag not in ("article", "main") and _small_excluded_area(ancestor, areas):
+            return True
     return chrome and not in_article
 
 
@@ -172,10 +178,10 @@ def content_images(page: Page) -> list[Image]:
     candidates = [img for img, url in urls.items() if url and not _ICON.search(url)]
     page_images = set(candidates)
     out: list[Image] = []
-    text_sizes: dict[Element, int] = {}
+    areas: dict[Element, bool] = {}
     for img in candidates:
         url = urls[img]
-        if _excluded(img, text_sizes):
+        if _excluded(img, areas):
             continue
         caption, credit = caption_near(img, page_images)
         if not caption and _linked_elsewhere(img):
