@@ -144,14 +144,17 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
 def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: str | None) -> Candidate:
     """A data candidate checked against the visible h1.
 
-    Same text: the data's. The data's text is the h1 plus a site, section or
+    Same text: the data's (its quotes too), unless only the case differs: then the h1's, as the
+    reader sees it ("Powered by", not "Powered By"), when the h1 is not set in capitals. The data's text is the h1 plus a site, section or
     kicker ("Headline | Site", "Opinion | Headline"): the h1. The h1 is the data's
     text with a kicker glued on: the data's. Different wording (an SEO or social
     variant): the h1, when the page has exactly one h1 that reads like a headline."""
     keys = {_key(h): h for h in h1s}
     for text, source in structured:
-        if _key(text) in keys:
-            return text, source
+        h1 = keys.get(_key(text))
+        if h1 is not None:
+            same_case = h1.translate(_QUOTES) == text.translate(_QUOTES)
+            return (text, source) if same_case or h1.isupper() else (h1, "html")
     for text, _ in structured:
         for part in _HARD_SEPARATOR.split(text):
             h1 = keys.get(_key(part.strip()))

@@ -74,6 +74,10 @@ def md_text(page: Page, name: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- headline
+#: A headline field that holds a URL or a path (a CMS that put the slug there).
+_URL_LIKE = re.compile(r"^(?:https?://|/)\S*$")
+
+
 def headline(page: Page) -> Found:
     """Structured headline candidates, checked against the visible h1 (``extract.headline``)."""
     ld = page.article_ld or {}
@@ -86,7 +90,7 @@ def headline(page: Page) -> Found:
         (meta_text(page, "headline", "meta"), "meta"),
     ):
         text = clean(value)
-        if text and (text, source) not in candidates:
+        if text and not _URL_LIKE.match(text) and (text, source) not in candidates:
             candidates.append((text, source))
     return choose_headline(page, candidates, clean_or_none(page.meta_first("og:site_name"))) or NOTHING
 
