@@ -7,7 +7,7 @@ from scraper.extract.text import clean, fold
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|reported|edited|text|story|words|photos?|interview)\s+)?"
-    r"(?:by|von|par|por|di|da|de|av|af|door|від|автор|авторы|автор:|text:|von:|by:|fotos?:)\s*[:\-]?\s+",
+    r"(?:by|von|par|por|di|da|de|av|af|door|від|автор|авторы|автор:|text:|von:|by:|fotos?:|quelle:|source:|fuente:)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bі\b|\bи\b|\bog\b|\ben\b|/|·|•)\s*",
@@ -23,7 +23,16 @@ _EMAIL = re.compile(r"\S+@\S+")
 #: Longest byline read: no list of names is longer, and the patterns here must not see long text.
 MAX_BYLINE_CHARS = 300
 _PAREN = re.compile(r"\s*[\(\[].*?[\)\]]")
-_NOT_NAME = re.compile(r"https?://|www\.|\d{3,}")
+_NOT_NAME = re.compile(r"https?://|www\.|\d{3,}|\b\d{1,2}:\d{2}\b")
+#: Words of a link label in a byline box ("View author archive", "Get author RSS feed", "Bio").
+_LABEL_WORDS = frozenset("view archive rss feed bio articles follow profile posts stories subscribe email "
+                         "contact more".split())
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|janvier|février|mars|avril|"
+          r"mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|"
+          r"dezember")
+#: A date glued to the end of a name ("Patrick Reevell December 16", "Lucas Nolan 22 Dec").
+_TRAILING_DATE = re.compile(r"\s+(?:(?:" + _MONTH + r")\s+\d{1,2}|\d{1,2}\.?\s+(?:" + _MONTH + r"))\b.*$",
+                            re.IGNORECASE)
 
 
 def _strip_prefix(text: str) -> str:
@@ -55,7 +64,7 @@ def split_byline(byline: str) -> list[str]:
     text = _strip_prefix(text)
     names = []
     for part in _SPLIT.split(text):
-        part = _strip_prefix(part.strip(" .:-–—|"))
+        part = _TRAILING_DATE.sub("", _strip_prefix(part.strip(" .:-–—|")))
         if part and not _is_role(part):
             names.append(part)
     return names
@@ -66,6 +75,8 @@ def plausible_name(name: str) -> bool:
     if not name or len(name) > 60 or _NOT_NAME.search(name):
         return False
     words = name.split()
+    if any(w.lower() in _LABEL_WORDS for w in words):
+        return False
     return 1 <= len(words) <= 6 and any(ch.isalpha() for ch in name)
 
 
@@ -74,8 +85,8 @@ def clean_names(raw: list[str]) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for value in raw:
-        if _NOT_NAME.search(value) and " " not in value.strip():
-            continue  # a URL or an identifier, not a byline
+        if (_NOT_NAME.search(value) or "/" in value) and " " not in value.strip():
+            continue  # a URL, a path or an identifier, not a byline
         for name in split_byline(value):
             key = fold(name)
             if plausible_name(name) and key not in seen:

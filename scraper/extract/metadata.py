@@ -128,8 +128,8 @@ def authors(page: Page) -> Found:
         if found:
             return found, source
     byline = byline_names(page)
-    if byline:
-        return byline, "html"
+    if byline and not ((orgs or md_orgs) and all(len(n.split()) == 1 for n in byline)):
+        return byline, "html"  # one-word credits ("dpa", "amw") lose to the organisation the data names
     if orgs or md_orgs:
         return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
     return NOTHING
@@ -151,7 +151,7 @@ def byline_names(page: Page) -> list[str]:
         names.append(el.text_content())
     if not names:
         for el in sel.byline_blocks(page):
-            text = clean(el.text_content())
+            text = clean(" ".join(el.itertext()))  # "By<a>Name</a><span>Outlet</span>" keeps its spaces
             if 0 < len(text) <= 120:
                 names.append(text)
                 break

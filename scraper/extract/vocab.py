@@ -81,7 +81,7 @@ def meta_groups(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 _HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
 _BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
-                     r"\bauthors?\b|\bautor(?:en)?\b|writer")
+                     r"(?<![a-z])authors?(?![a-z])|(?<![a-z])autor(?:en)?(?![a-z])|writer")
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
                           re.IGNORECASE)
 _EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
@@ -94,14 +94,22 @@ _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 
 
-def _outside_excluded(page: Page, el: Element) -> bool:
+#: An aside or nav with less text than this, inside the article, may hold its byline
+#: (a meta column beside the text, a "by" strip): author evidence there counts.
+_BYLINE_CHROME_TEXT = 300
+
+
+def _outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
     """Not inside comments, related lists, footers, sidebars or teasers."""
     ancestors = list(el.iterancestors())
     in_article = any(a.tag in ("article", "main") for a in ancestors)
     for ancestor in ancestors:
         if ancestor.tag in ("body", "html"):
             break
-        if ancestor.tag in ("aside", "nav") or (ancestor.tag == "footer" and not in_article):
+        if ancestor.tag in ("aside", "nav") and not (
+                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
+            return False
+        if ancestor.tag == "footer" and not in_article:
             return False
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
         if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT:
@@ -116,11 +124,11 @@ def byline_links(page: Page) -> list[Element]:
     for block in page.find_named(_BYLINE):
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
+    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el, byline=True)]
 
 
 def byline_blocks(page: Page) -> list[Element]:
-    return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el)]
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el, byline=True)]
 
 
 def time_elements(page: Page) -> list[Element]:
