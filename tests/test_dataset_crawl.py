@@ -166,9 +166,9 @@ def test_validate_passes_the_crawl_and_names_the_broken_lines(
 
 def test_stats_prints_the_manifest_summary(crawl: tuple[Path, str], broken: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["stats", str(crawl[0] / "articles.jsonl")]) == 0
+    assert main(["stats", str(crawl[0] / "articles.jsonl"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == SUMMARY
-    assert main(["stats", str(broken)]) == 0
+    assert main(["stats", str(broken), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["records"], summary["bad_lines"], summary["bad_line_numbers"], summary["coverage"]["headline"]) == (
         4, 1, [2], 0.75)

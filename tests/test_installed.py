@@ -86,7 +86,7 @@ def test_installed_crawl_twice_then_dataset_tools(venv: Path, site: Site, tmp_pa
     assert "dropped/unchanged: 15" in second.stderr
     validated = run(venv / "scraper", "validate", first_run, cwd=work)
     assert validated.stderr.strip() == "15 of 15 lines are valid records; 0 invalid"
-    stats = json.loads(run(venv / "scraper", "stats", first_run / "articles.jsonl", cwd=work).stdout)
+    stats = json.loads(run(venv / "scraper", "stats", first_run / "articles.jsonl", "--json", cwd=work).stdout)
     assert stats["records"] == 15
     run(venv / "scraper", "report", first_run, "-o", "report.html", cwd=work)
     assert (work / "report.html").read_text(encoding="utf-8").count("<svg") >= 1

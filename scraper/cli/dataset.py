@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.cli.output import output
+from scraper.dataset.table import TOP
 
 EXIT_OK, EXIT_INVALID = 0, 1
 #: ``validate`` prints at most this many problems (the count is always complete).
@@ -39,9 +40,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     from scraper.dataset.files import read_lines
-    from scraper.dataset.summary import summarize
+    from scraper.dataset.summary import summary_of
+    from scraper.dataset.table import render_table
 
-    print(json.dumps(summarize(read_lines(args.path)), indent=2, ensure_ascii=False))
+    summary = summary_of(read_lines(args.path))
+    if args.json:
+        print(json.dumps(summary.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_table(summary, args.top))
     return EXIT_OK
 
 
@@ -79,14 +85,23 @@ def cmd_extract_warc(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return int(value)
+
+
 def add_commands(sub: Any) -> None:
     """Add the dataset subcommands to the ``scraper`` parser's subparsers."""
     validate = sub.add_parser("validate", help="check every line of a JSONL file against the record schema")
     validate.add_argument("path", metavar="PATH", help="articles.jsonl[.gz], listings.jsonl or a dataset folder")
     validate.set_defaults(func=cmd_validate)
 
-    stats = sub.add_parser("stats", help="print the manifest-style summary of a JSONL file (JSON)")
-    stats.add_argument("path", metavar="PATH")
+    stats = sub.add_parser("stats", help="summarise a JSONL file: counts, dates, coverage, top values")
+    stats.add_argument("path", metavar="PATH", help="articles.jsonl[.gz] or a dataset folder")
+    stats.add_argument("--json", action="store_true", help="print the manifest's summary as JSON instead")
+    stats.add_argument("--top", type=_positive, default=TOP, metavar="N",
+                       help=f"rows per top list; the rest are counted as others (default {TOP})")
     stats.set_defaults(func=cmd_stats)
 
     report = sub.add_parser("report", help="write a self-contained HTML report with charts")
