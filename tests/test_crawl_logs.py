@@ -2,6 +2,7 @@
 ``-v`` gives Scrapy's log, ``-q`` errors only; an unknown ``-s`` name gets a "did you mean" line."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -50,3 +51,13 @@ def test_quiet_prints_nothing_and_verbose_shows_scrapys_log(site: Site, tmp_path
     assert lines[-5:-1] == SUMMARY
     assert ("[scrapy.core.engine] INFO: Spider opened" in verbose.stderr,
             "[scrapy.core.engine] INFO: Spider closed (finished)" in verbose.stderr) == (True, True)
+
+
+def test_progress_lines_come_before_the_summary(site: Site, tmp_path: Path) -> None:
+    done = crawl(site, tmp_path, "--progress", "-s", "PROGRESS_INTERVAL=0.05", "-s", "DOWNLOAD_DELAY=0.2")
+    lines = done.stderr.splitlines()
+    ticks = lines[: lines.index("URLs met: 8")]
+    assert len(ticks) >= 3, done.stderr
+    assert [re.fullmatch(r"progress: fetched \d, exported \d, failed [01], \d+\.\d pages/s", t) is not None
+            for t in ticks] == [True] * len(ticks)
+    assert lines[len(ticks):-1] == SUMMARY

@@ -14,6 +14,8 @@ from scraper.errors import InputError
 EXIT_OK = 0
 #: Scrapy's log level for ``scraper crawl`` by default, with ``-v`` and with ``-q``.
 LOG_LEVELS = {"default": "WARNING", "verbose": "INFO", "quiet": "ERROR"}
+#: Seconds between progress lines when stderr is a terminal or ``--progress`` is given.
+PROGRESS_SECONDS = 5.0
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -63,6 +65,15 @@ def log_level(args: argparse.Namespace) -> str:
     return LOG_LEVELS["verbose" if args.verbose else "quiet" if args.quiet else "default"]
 
 
+def progress_interval(args: argparse.Namespace, tty: bool) -> float | None:
+    """PROGRESS_SECONDS when stderr is a terminal or with ``--progress`` (not with ``-q``);
+    None to leave PROGRESS_INTERVAL as it is (a ``-s PROGRESS_INTERVAL=...`` wins)."""
+    given = {p.split("=", 1)[0].strip() for p in args.set or []}
+    if (args.progress or tty) and not args.quiet and "PROGRESS_INTERVAL" not in given:
+        return PROGRESS_SECONDS
+    return None
+
+
 def run_crawl(settings: Any, **spider_args: Any) -> tuple[dict[str, Any], Path]:
     """Run the news spider to completion; returns its final stats and its articles file."""
     from scrapy.crawler import CrawlerProcess
@@ -109,6 +120,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = _settings(args)
     apply_crawl_settings(args, settings)
     settings.set("LOG_LEVEL", log_level(args), priority="cmdline")
+    interval = progress_interval(args, sys.stderr.isatty())
+    if interval is not None:
+        settings.set("PROGRESS_INTERVAL", interval, priority="cmdline")
     stats, articles = run_crawl(settings, **arguments)
     if not args.quiet:
         print(summary(stats), file=sys.stderr)
