@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +147,7 @@ def test_to_pandas_has_one_row_per_article_and_schema_columns(crawl: tuple[Path,
 def test_load_names_the_bad_line_or_skips_it(broken: Path) -> None:
     with pytest.raises(DatasetError) as caught:
         list(load(broken))
-    assert str(caught.value) == f"{broken}:2: not JSON (Invalid control character at: column 19)"
+    assert str(caught.value) == f"{broken}:2: line 2 is cut short (it ends before its JSON object does)"
     assert [r["headline"] for r in load(broken, skip_bad=True)] == [
         "Stadtbibliothek eröffnet einen neuen Lesesaal", "Bees learn to count to four in a laboratory study", 42,
         "River flood forces evacuation of three villages"]
@@ -159,16 +160,75 @@ def test_validate_passes_the_crawl_and_names_the_broken_lines(
     assert main(["validate", str(broken)]) == 1
     out, err = capsys.readouterr()
     assert out.splitlines() == [
-        f"{broken}:2: not JSON (Invalid control character at: column 19)",
+        f"{broken}:2: line 2 is cut short (it ends before its JSON object does)",
         f"{broken}:4: headline: 42 is not of type 'string', 'null'"]
     assert err == "3 of 5 lines are valid records; 2 invalid\n"
 
 
+def test_validate_a_folder_checks_listings_and_the_manifest(
+        crawl: tuple[Path, str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(crawl[0])]) == 0
+    assert capsys.readouterr() == ("", "articles.jsonl: 5 of 5 lines are valid records; 0 invalid\n"
+                                       "listings.jsonl: 2 of 2 lines are valid records; 0 invalid\n"
+                                       "manifest.json: 7 files match their sizes and SHA-256\n")
+
+
+@pytest.fixture()
+def copy(crawl: tuple[Path, str], tmp_path: Path) -> Path:
+    """A copy of the crawl's dataset folder to break."""
+    folder = tmp_path / "copy"
+    shutil.copytree(crawl[0], folder)
+    return folder
+
+
+def test_validate_names_a_file_whose_checksum_changed(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (copy / "articles.jsonl").read_text(encoding="utf-8")
+    (copy / "articles.jsonl").write_text(text.replace("Bees learn", "Bees LEARN"), encoding="utf-8")
+    (copy / "capture.warc.gz").unlink()
+    assert main(["validate", str(copy)]) == 1
+    out, err = capsys.readouterr()
+    assert out.splitlines() == [
+        f"{copy}/articles.jsonl: SHA-256 differs from manifest.json (the file changed after the run)",
+        f"{copy}/capture.warc.gz: missing (manifest.json lists it)"]
+    assert err.splitlines()[-1] == "manifest.json: 2 of 7 files differ"
+
+
+def test_validate_a_folder_checks_its_listings(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (copy / "manifest.json").unlink()
+    lines = (copy / "listings.jsonl").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[1])
+    record["next_page"], record["linked_items"][0]["kind"] = 7, "tweet"
+    (copy / "listings.jsonl").write_text(lines[0] + "\n" + json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["validate", str(copy)]) == 1
+    assert capsys.readouterr() == (
+        f"{copy}/listings.jsonl:2: linked_items/0/kind: 'tweet' is not one of ['feed', 'related', 'video', 'in_body']\n"
+        f"{copy}/listings.jsonl:2: next_page: 7 is not of type 'string', 'null'\n",
+        "articles.jsonl: 5 of 5 lines are valid records; 0 invalid\n"
+        "listings.jsonl: 1 of 2 lines are valid records; 1 invalid\n")
+
+
+def test_validate_fails_an_empty_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "articles.jsonl").write_text("\n", encoding="utf-8")
+    assert main(["validate", str(tmp_path / "articles.jsonl")]) == 1
+    assert capsys.readouterr() == (f"{tmp_path}/articles.jsonl: the file is empty (no records)\n",
+                                   "0 lines: the file is empty\n")
+
+
+def test_validate_says_a_truncated_last_line_is_cut_short(crawl: tuple[Path, str], tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    text = (crawl[0] / "articles.jsonl").read_text(encoding="utf-8")
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text(text[: len(text) - 200], encoding="utf-8")  # a copy that stopped mid-record
+    assert main(["validate", str(cut)]) == 1
+    assert capsys.readouterr() == (f"{cut}:5: line 5 is cut short (it ends before its JSON object does)\n",
+                                   "4 of 5 lines are valid records; 1 invalid\n")
+
+
 def test_stats_prints_the_manifest_summary(crawl: tuple[Path, str], broken: Path,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["stats", str(crawl[0] / "articles.jsonl")]) == 0
+    assert main(["stats", str(crawl[0] / "articles.jsonl"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == SUMMARY
-    assert main(["stats", str(broken)]) == 0
+    assert main(["stats", str(broken), "--json"]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["records"], summary["bad_lines"], summary["bad_line_numbers"], summary["coverage"]["headline"]) == (
         4, 1, [2], 0.75)

@@ -83,10 +83,12 @@ def test_installed_crawl_twice_then_dataset_tools(venv: Path, site: Site, tmp_pa
     first_run, second_run = run_folders(work / "data")
     assert len(read_jsonl(first_run / "articles.jsonl")) == 15
     assert read_jsonl(second_run / "articles.jsonl") == []
-    assert "dropped/unchanged: 15" in second.stderr
+    assert second.stderr.splitlines()[:3] == ["URLs met: 19", "  exported: 0", "  dropped: 19 (unchanged: 15, sitemap: 3, feed: 1)"]
     validated = run(venv / "scraper", "validate", first_run, cwd=work)
-    assert validated.stderr.strip() == "15 of 15 lines are valid records; 0 invalid"
-    stats = json.loads(run(venv / "scraper", "stats", first_run / "articles.jsonl", cwd=work).stdout)
+    lines = validated.stderr.splitlines()
+    assert (lines[0], lines[-1]) == ("articles.jsonl: 15 of 15 lines are valid records; 0 invalid",
+                                     "manifest.json: 6 files match their sizes and SHA-256")
+    stats = json.loads(run(venv / "scraper", "stats", first_run / "articles.jsonl", "--json", cwd=work).stdout)
     assert stats["records"] == 15
     run(venv / "scraper", "report", first_run, "-o", "report.html", cwd=work)
     assert (work / "report.html").read_text(encoding="utf-8").count("<svg") >= 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -24,6 +25,10 @@ EXIT_NOTHING = 1  # the crawl ran, but every URL failed, or records could not be
 EXIT_USAGE = 2  # bad arguments or set-up (unwritable folders, bad state file, dataset folder busy)
 EXIT_DISK_FULL = 3  # no space left on the device: stopped at once, whole lines kept
 EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM (a --jobdir crawl resumes with the same command)
+#: Scrapy's log level for ``scraper crawl`` by default, with ``-v`` and with ``-q``.
+LOG_LEVELS = {"default": "WARNING", "verbose": "INFO", "quiet": "ERROR"}
+#: Seconds between progress lines when stderr is a terminal or ``--progress`` is given.
+PROGRESS_SECONDS = 5.0
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -38,6 +43,7 @@ def _settings(args: argparse.Namespace) -> Any:
         if "=" not in pair:
             raise InputError(f"-s expects NAME=VALUE, got {pair!r}")
         name, value = pair.split("=", 1)
+        warn_unknown(name.strip(), defaults)
         settings.set(name.strip(), value, priority="cmdline")
     check_setting_types(settings, [p.split("=", 1)[0].strip() for p in args.set or []], defaults)
     check_jobdir(settings)
@@ -82,24 +88,69 @@ def exit_status(stats: dict[str, Any]) -> int:
     return EXIT_OK
 
 
-def run_crawl(settings: Any, **spider_args: Any) -> dict[str, Any]:
-    """Run the news spider to completion; returns its final stats."""
+
+
+def warn_unknown(name: str, known: dict[str, Any]) -> None:
+    """One warning line for ``-s NAME`` that is neither Scrapy's nor ours (a typo is ignored silently
+    by Scrapy), naming the closest known setting."""
+    if name in known:
+        return
+    close = difflib.get_close_matches(name.upper(), list(known), n=1)
+    hint = f"did you mean {close[0]}?" if close else "not a Scrapy or news-scraper setting"
+    print(f"scraper: warning: unknown setting -s {name} ({hint})", file=sys.stderr)
+
+
+def log_level(args: argparse.Namespace) -> str:
+    """Scrapy's LOG_LEVEL for ``-v``, ``-q`` or neither; ``-s LOG_LEVEL=...`` wins over both."""
+    given = [p.split("=", 1)[1] for p in args.set or [] if p.split("=", 1)[0].strip() == "LOG_LEVEL" and "=" in p]
+    if given:
+        return given[-1]
+    return LOG_LEVELS["verbose" if args.verbose else "quiet" if args.quiet else "default"]
+
+
+def progress_interval(args: argparse.Namespace, tty: bool) -> float | None:
+    """PROGRESS_SECONDS when stderr is a terminal or with ``--progress`` (not with ``-q``);
+    None to leave PROGRESS_INTERVAL as it is (a ``-s PROGRESS_INTERVAL=...`` wins)."""
+    given = {p.split("=", 1)[0].strip() for p in args.set or []}
+    if (args.progress or tty) and not args.quiet and "PROGRESS_INTERVAL" not in given:
+        return PROGRESS_SECONDS
+    return None
+
+
+def run_crawl(settings: Any, **spider_args: Any) -> tuple[dict[str, Any], Path]:
+    """Run the news spider to completion; returns its final stats and its articles file."""
     from scrapy.crawler import CrawlerProcess
+
+    from scraper.crawl.dataset_dir import articles_file
 
     process = CrawlerProcess(settings)
     crawler = process.create_crawler("news")
     process.crawl(crawler, **spider_args)
     process.start()
-    return dict(crawler.stats.get_stats() if crawler.stats else {})
+    return dict(crawler.stats.get_stats() if crawler.stats else {}), articles_file(crawler)
 
 
 def summary(stats: dict[str, Any]) -> str:
+    """URLs met, then each kind of outcome with its reasons: ``dropped: 2 (listing: 2)``."""
     outcomes = {k.removeprefix("outcome/"): v for k, v in sorted(stats.items()) if k.startswith("outcome/")}
     met = outcomes.pop("met", 0)
-    exported = outcomes.pop("exported", 0)
-    lines = [f"URLs met: {met}", f"  exported: {exported}"]
-    lines += [f"  {name}: {count}" for name, count in outcomes.items()]
+    lines = [f"URLs met: {met}", f"  exported: {outcomes.pop('exported', 0)}"]
+    kinds: dict[str, dict[str, int]] = {}
+    for key, count in outcomes.items():
+        kind, _, reason = key.partition("/")
+        kinds.setdefault(kind, {})[reason or kind] = count
+    for kind, reasons in kinds.items():
+        ranked = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))
+        lines.append(f"  {kind}: {sum(reasons.values())} ({', '.join(f'{r}: {c}' for r, c in ranked)})")
     return "\n".join(lines)
+
+
+def where(articles: Path) -> str:
+    """The line naming the dataset folder and what it holds."""
+    folder = articles.parent
+    names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    shown = f"{folder}{os.sep}" if str(folder) != "." else f".{os.sep}"
+    return f"dataset folder: {shown} ({', '.join(names) or 'empty'})"
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
@@ -111,14 +162,20 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     arguments = spider_args(args, urls)
     settings = _settings(args)
     apply_crawl_settings(args, settings)
+    settings.set("LOG_LEVEL", log_level(args), priority="cmdline")
+    interval = progress_interval(args, sys.stderr.isatty())
+    if interval is not None:
+        settings.set("PROGRESS_INTERVAL", interval, priority="cmdline")
     check_setup(settings)
     from scraper.crawl.dataset_lock import known_folder, lock_folder
 
     folder = known_folder(settings)
     if folder is not None:
         lock_folder(folder)  # DatasetBusy (one line, exit 2) before anything is fetched
-    stats = run_crawl(settings, **arguments)
-    print(summary(stats), file=sys.stderr)
+    stats, articles = run_crawl(settings, **arguments)
+    if not args.quiet:
+        print(summary(stats), file=sys.stderr)
+        print(where(articles), file=sys.stderr)
     status = exit_status(stats)
     if status == EXIT_DISK_FULL:
         print("scraper: no space left on the device: crawl stopped, whole records kept", file=sys.stderr)
@@ -143,7 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     settings = _settings(args)
     print(f"serving the demo site on {base} (as {DEMO_BASE})", file=sys.stderr)
     try:
-        stats = run_crawl(settings, start_urls=DEMO_BASE + "/")
+        stats, _ = run_crawl(settings, start_urls=DEMO_BASE + "/")
     finally:
         server.shutdown()
     print(summary(stats), file=sys.stderr)

@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
     crawl.add_argument("-o", "--output", help="JSON Lines file (default: OUTPUT_DIR/<run start time>/articles.jsonl)")
     crawl.add_argument("--timezone", help="IANA zone for dates without an offset (SITE_TIMEZONE)")
     crawl.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="Scrapy setting")
+    loudness = crawl.add_mutually_exclusive_group()
+    loudness.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log (LOG_LEVEL=INFO)")
+    loudness.add_argument("-q", "--quiet", action="store_true", help="errors only, no summary (LOG_LEVEL=ERROR)")
+    crawl.add_argument("--progress", action="store_true",
+                       help="a progress line on stderr every 5 s even when stderr is not a terminal "
+                       "(PROGRESS_INTERVAL)")
     add_crawl_options(crawl)
     crawl.set_defaults(func=cmd_crawl)
 

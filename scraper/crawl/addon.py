@@ -30,6 +30,7 @@ from scraper.crawl.job_guard import JobGuard
 from scraper.crawl.listings import Listings
 from scraper.crawl.manifest import Manifest
 from scraper.crawl.outcomes import Outcomes
+from scraper.crawl.progress import Progress
 from scraper.crawl.responses import ExtractMiddleware
 from scraper.crawl.retry_after import RetryAfterMiddleware
 from scraper.crawl.robots import StrictRobotsTxtMiddleware
@@ -62,6 +63,7 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_URL": "",
     "REDIS_JOB": "news",
     "REDIS_IDLE_CLOSE": 10.0,
+    "PROGRESS_INTERVAL": 0.0,  # seconds between progress lines on stderr (scraper.crawl.progress); 0: off
     "DUPEFILTER_CLASS": DiskDupeFilter,  # seen fingerprints on disk: memory stays flat as a crawl grows
 }
 
@@ -84,6 +86,7 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("EXTENSIONS", Listings, 110),
     ("EXTENSIONS", Manifest, 120),
     ("EXTENSIONS", RedisIdleClose, 200),
+    ("EXTENSIONS", Progress, 210),
 )
 
 

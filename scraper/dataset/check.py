@@ -1,6 +1,7 @@
 """Check every line of a JSON Lines file against the record's JSON Schema."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,3 +47,30 @@ def check(path: str | Path, kind: str | None = None) -> Iterator[Problem]:
             continue
         for message in record_problems(line.record, kind):
             yield Problem(line.number, message)
+
+
+def manifest_problems(folder: Path) -> Iterator[str]:
+    """One line per file whose size or SHA-256 differs from ``manifest.json``, or that is missing.
+
+    Nothing when the folder has no manifest (a file someone exported by hand)."""
+    from scraper.dataset.files import DatasetError
+    from scraper.dataset.manifest import file_facts
+
+    path = folder / "manifest.json"
+    if not path.is_file():
+        return
+    try:
+        files = json.loads(path.read_text(encoding="utf-8"))["files"]
+        listed = {name: (int(facts["bytes"]), str(facts["sha256"])) for name, facts in files.items()}
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
+        raise DatasetError(f"{path}: not a manifest (no readable \"files\" table)") from None
+    for name, (size, sha256) in listed.items():
+        target = folder / name
+        if not target.is_file():
+            yield f"{target}: missing (manifest.json lists it)"
+            continue
+        facts = file_facts(target)
+        if facts["bytes"] != size:
+            yield f"{target}: {facts['bytes']} bytes, manifest.json says {size}"
+        elif facts["sha256"] != sha256:
+            yield f"{target}: SHA-256 differs from manifest.json (the file changed after the run)"

@@ -68,13 +68,22 @@ def read_lines(path: str | Path) -> Iterator[Line]:
 
 
 def parse_line(number: int, text: str) -> Line:
+    text = text.rstrip("\r\n")
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
+        if cut_short(text, exc):
+            return Line(number, None, f"line {number} is cut short (it ends before its JSON object does)")
         return Line(number, None, f"not JSON ({exc.msg}: column {exc.colno})")
     if not isinstance(value, dict):
         return Line(number, None, f"not a JSON object (a {type(value).__name__})")
     return Line(number, value)
+
+
+def cut_short(text: str, exc: json.JSONDecodeError) -> bool:
+    """The decoder ran out of text: more characters could still make the line valid JSON
+    (a file copied in part, or still being written)."""
+    return exc.msg.startswith("Unterminated string") or exc.pos >= len(text.rstrip())
 
 
 def load(path: str | Path, *, skip_bad: bool = False) -> Iterator[dict[str, Any]]:

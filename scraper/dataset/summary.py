@@ -122,9 +122,14 @@ def _top(counter: Counter[str], limit: int | None) -> dict[str, int]:
     return dict(ranked[:limit] if limit else ranked)
 
 
-def summarize(lines: Iterable[Line]) -> dict[str, Any]:
-    """The summary of the lines of a JSON Lines file (see ``scraper.dataset.read_lines``)."""
+def summary_of(lines: Iterable[Line]) -> Summary:
+    """The counts of the lines of a JSON Lines file (see ``scraper.dataset.read_lines``)."""
     summary = Summary()
     for line in lines:
         summary.add_line(line)
-    return summary.as_dict()
+    return summary
+
+
+def summarize(lines: Iterable[Line]) -> dict[str, Any]:
+    """The summary of the lines of a JSON Lines file, as ``manifest.json`` and ``stats --json`` give it."""
+    return summary_of(lines).as_dict()

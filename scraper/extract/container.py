@@ -108,8 +108,9 @@ def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails)."""
     parts = [el.text or ""]
     for child in el:
+        # not link text (another page's); not inside li/span/font (citations, sidebars)
         if child.tag in _INLINE and child.tag != "a" and el.tag in ("div", "section", "article"):
-            parts.append(child.text_content())  # not link text (another page's); not in li/span/font (citations, sidebars)
+            parts.append(child.text_content())
         if child.tag in _INLINE or child.tag == "br":
             parts.append(child.tail or "")
     return "".join(parts).strip()

@@ -145,8 +145,9 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
     """A data candidate checked against the visible h1.
 
     Same text: the data's (its quotes too), unless only the case differs: then the h1's, as the
-    reader sees it ("Powered by", not "Powered By"), when the h1 is not set in capitals. The data's text is the h1 plus a site, section or
-    kicker ("Headline | Site", "Opinion | Headline"): the h1. The h1 is the data's
+    reader sees it ("Powered by", not "Powered By"), when the h1 is not set in capitals. The
+    data's text is the h1 plus a site, section or kicker ("Headline | Site", "Opinion |
+    Headline"): the h1. The h1 is the data's
     text with a kicker glued on: the data's. Different wording (an SEO or social
     variant): the h1, when the page has exactly one h1 that reads like a headline."""
     keys = {_key(h): h for h in h1s}
