@@ -1,10 +1,12 @@
 """Every URL a crawl meets ends in exactly one outcome; this extension keeps the books.
 
 Outcomes: ``exported``, ``dropped/<reason>`` (not HTML, listing page, duplicate,
-invalid record, robots.txt, offsite...) and ``failed/<reason>`` (HTTP status,
-timeout, connection error, parse error). A URL is *met* when its first request
-is scheduled (retries and redirects continue the same URL). At the end the run
-report says whether ``met == exported + dropped + failed``.
+invalid record, robots.txt, offsite, ``not_fetched`` when the crawl stopped first...),
+``failed/<reason>`` (HTTP status, timeout, connection error, parse error) and ``queued``
+(still in the JOBDIR queue when the crawl stopped: a resume fetches it; see
+``scraper.crawl.books_scheduler``). A URL is *met* when its first request is scheduled
+(retries and redirects continue the same URL). At the end the run report says whether
+``met == exported + dropped + failed + queued``.
 
 Files, in the run's dataset folder (``scraper.crawl.dataset_dir``):
     outcomes.jsonl  one line per URL outcome ``{"url", "outcome", "reason"}``
@@ -34,6 +36,13 @@ logger = logging.getLogger(__name__)
 
 #: Signal sent by spiders: ``send_catch_log(url_outcome, url=..., outcome=..., reason=...)``.
 url_outcome = object()
+#: Signal sent by the scheduler at close: ``count`` requests stay in the JOBDIR queue.
+requests_queued = object()
+
+
+def met_url(request: Any) -> str:
+    """The URL met for a request or response: a redirect's first URL, not its last hop."""
+    return str((request.meta.get("redirect_urls") or [request.url])[0])
 
 
 def failure_reason(failure: Failure) -> str:
@@ -95,6 +104,7 @@ class Outcomes:
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
         crawler.signals.connect(ext.on_outcome, signal=url_outcome)
+        crawler.signals.connect(ext.on_queued, signal=requests_queued)
         return ext
 
     # ---------------------------------------------------------------- signals
@@ -146,6 +156,11 @@ class Outcomes:
             self.stats.inc_value("outcome/met")
         self.record(url, outcome, reason)
 
+    def on_queued(self, count: int, **_: Any) -> None:
+        """Requests kept in the JOBDIR queue: their outcome comes when a resume fetches them."""
+        self.counts["queued"] += count
+        self.stats.inc_value("outcome/queued", count)
+
     # ---------------------------------------------------------------- books
     def record(self, url: str, outcome: str, reason: str | None) -> None:
         key = outcome if not reason else f"{outcome}/{reason}"
@@ -166,7 +181,7 @@ class Outcomes:
                     broken.close()
 
     def totals(self) -> dict[str, int]:
-        totals = {"exported": 0, "dropped": 0, "failed": 0}
+        totals = {"exported": 0, "dropped": 0, "failed": 0, "queued": 0}
         for key, count in self.counts.items():
             totals[key.split("/", 1)[0]] += count
         return totals
