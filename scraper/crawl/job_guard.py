@@ -5,10 +5,11 @@ the queue is lost while ``requests.seen`` still remembers URLs never fetched,
 so a plain resume would skip them forever. This extension marks a running job
 (``JOBDIR/crawl.running``). If the mark is still there when a job starts, the
 last run was killed: Scrapy's stale state (``requests.seen``, ``requests.queue``,
-``spider.state``) and the run's ``outcomes.jsonl`` are removed and the crawl
+``spider.state``), the job's books (``books.json``) and the run's ``outcomes.jsonl`` are removed and the crawl
 starts again from its start URLs. The export pipeline keeps the articles
 already written and does not write them again (``scraper.pipelines.export``), so the
-final file has every article exactly once. After a clean stop (Ctrl-C once)
+final file has every article exactly once, and those articles count as exported
+(``scraper.pipelines.state``). After a clean stop (Ctrl-C once)
 Scrapy's own resume applies.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from scraper.crawl.dataset_dir import dataset_file
 logger = logging.getLogger(__name__)
 
 MARK = "crawl.running"
-STALE = ("requests.seen", "requests.queue", "spider.state")
+STALE = ("requests.seen", "requests.queue", "spider.state", "books.json")
 
 
 def recover(jobdir: Path, outcomes: Path) -> bool:
