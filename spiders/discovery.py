@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
+from scraper.crawl.outcomes import met_url
 from scraper.crawl.state import CrawlState, skip_reason, state_for
 from scraper.crawl.traps import TrapGuard
 from scraper.discovery import (
@@ -80,7 +81,7 @@ class DiscoveryMixin:
         self.outcome(url, outcome, reason)  # type: ignore[attr-defined]
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        self.report(response.url, "dropped", "robots_sitemaps")
+        self.report(met_url(response), "dropped", "robots_sitemaps")
         for url in robots_sitemaps(response.text if hasattr(response, "text") else "", response.url):
             yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
 
@@ -91,9 +92,9 @@ class DiscoveryMixin:
         kind, root = document(response.body)
         timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
         if kind in ("other", "unsafe"):
-            self.report(response.url, "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
+            self.report(met_url(response), "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
-        self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
+        self.report(met_url(response), "dropped", "feed" if kind == "feed" else "sitemap")
         if kind == "sitemapindex":
             for entry in sitemap_entries(root, response.url, timezone):
                 yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]

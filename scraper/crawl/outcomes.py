@@ -53,7 +53,17 @@ requests_queued = object()
 
 def met_url(request: Any) -> str:
     """The URL met for a request or response: a redirect's first URL, not its last hop."""
-    return str((request.meta.get("redirect_urls") or [request.url])[0])
+    try:
+        chain = request.meta.get("redirect_urls")
+    except AttributeError:  # a response not tied to a request
+        chain = None
+    return str((chain or [request.url])[0])
+
+
+def _item_url(item: Any, response: Response) -> str:
+    """The URL met for a record: its response's first URL when it was redirected, else the record's URL."""
+    first = met_url(response)
+    return first if first != response.url else str(item.get("url") or response.url)
 
 
 def failure_reason(failure: Failure) -> str:
@@ -194,17 +204,17 @@ class Outcomes:
             self.record(chain[0], "dropped", "duplicate_url")
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
-        self.record(item.get("url") or response.url, "exported", None)
+        self.record(_item_url(item, response), "exported", None)
 
     def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
         reason = str(exception).split(":", 1)[0].strip().replace(" ", "_") or "dropped"
-        self.record(item.get("url") or response.url, getattr(exception, "outcome", "dropped"), reason)
+        self.record(_item_url(item, response), getattr(exception, "outcome", "dropped"), reason)
 
     def item_error(self, item: Any, response: Response, spider: Spider, failure: Failure) -> None:
-        self.record(item.get("url") or response.url, "failed", "pipeline_error")
+        self.record(_item_url(item, response), "failed", "pipeline_error")
 
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
-        self.record(response.url, "failed", "parse_error")
+        self.record(met_url(response), "failed", "parse_error")
 
     def on_outcome(self, url: str, outcome: str, reason: str | None = None, met: bool = False, **_: Any) -> None:
         """``met``: the URL was never scheduled (dropped before it), so it is met here."""
