@@ -89,3 +89,24 @@ def test_stopped_and_resumed_job_keeps_one_set_of_books(tmp_path: Path, signum: 
         0, articles + 1, {"dropped/listing": 1, "exported": articles}, True)
     assert (len(lines), max(lines.values()), lines[site.base + "/"]) == (articles + 1, 1, 1)
     assert report["started"] == paused["started"]  # the job's books, from its first run
+
+
+@pytest.mark.parametrize("order", [115, 60], ids=["after-report-before-manifest", "before-report"])
+def test_a_kill_while_closing_leaves_a_rerun_with_the_whole_books(tmp_path: Path, order: int) -> None:
+    articles = 20
+    site = newssite.start(articles, per_page=articles)
+    output, jobdir = tmp_path / "out" / "articles.jsonl", tmp_path / "job"
+    command = crawl_command(site.base + "/", output, JOBDIR=jobdir)
+    killer = json.dumps({"tests.support.kill_switch.KillOnClose": order})
+    try:
+        first = subprocess.run([*command, "-s", f"EXTENSIONS={killer}"], cwd=ROOT, capture_output=True, timeout=120)
+        second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    finally:
+        site.stop()
+    assert first.returncode == -signal.SIGKILL
+    report = json.loads((output.parent / "report.json").read_text())
+    manifest = json.loads((output.parent / "manifest.json").read_text())
+    books = {"urls_met": articles + 1, "outcomes": {"dropped/listing": 1, "exported": articles}, "adds_up": True}
+    assert (second.returncode, {k: report[k] for k in books}, {k: manifest["outcomes"][k] for k in books}) == (
+        0, books, books)
+    assert len(read_jsonl(output)) == articles
