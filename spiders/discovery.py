@@ -36,7 +36,6 @@ from scraper.discovery import (
     sitemap_entries,
 )
 
-
 #: The schemes a discovered URL may have to be fetched.
 FETCHABLE = ("http", "https")
 
