@@ -14,7 +14,11 @@ the article only after the record is written (``item_scraped``), so a crash in
 between can never leave an article known to the state but missing from the
 output; a record a later pipeline drops or fails releases its reservation.
 
-Settings: STATE_DIR (see ``scraper.crawl.state``).
+A JOBDIR run that meets an article already in the output file (a resume after a kill
+starts again from the start URLs) passes it on unchecked: the export pipeline does not
+write it again and it counts as ``exported``, not as a ``duplicate_url`` of itself.
+
+Settings: STATE_DIR (see ``scraper.crawl.state``), JOBDIR.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from typing import Any
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
+from scraper.crawl.dataset_dir import articles_file
+from scraper.crawl.jsonl_safe import urls_in
 from scraper.crawl.state import CrawlState, body_hash, record_key, state_for
 
 
@@ -33,6 +39,7 @@ class StatePipeline:
         #: Reservations of records passed but not yet written: URL/key or body hash -> the record's id().
         self.pending_keys: dict[str, int] = {}
         self.pending_bodies: dict[str, tuple[str, int]] = {}  # body hash -> (key, id of the record)
+        self.written_before: set[str] = set()  #: with JOBDIR: URLs the output file held when the run began
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> StatePipeline:
@@ -44,9 +51,13 @@ class StatePipeline:
 
     def open_spider(self) -> None:
         self.state = state_for(self.crawler).open()
+        if self.crawler.settings.get("JOBDIR"):
+            self.written_before = urls_in(articles_file(self.crawler))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         assert self.state is not None
+        if item["url"] in self.written_before:
+            return item  # exported by an earlier run of this job (the export pipeline keeps it)
         verdict = self._pending_verdict(item)
         revision = 0
         if verdict is None:

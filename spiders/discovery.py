@@ -9,7 +9,9 @@ Spider arguments (``-a name=value``), read by ``DiscoveryMixin.setup_discovery``
 
 Parsing is ``scraper.discovery``; the incremental decision is ``scraper.crawl.state``.
 Each URL met ends in one outcome: sitemaps and feeds are ``dropped/sitemap``,
-``dropped/feed``; skipped entries ``dropped/<reason>`` (via ``scraper.crawl.skip``).
+``dropped/feed``; skipped entries ``dropped/<reason>`` (via ``scraper.crawl.skip``); an entry
+that is not an http(s) URL (``file:``, ``data:``, ``ftp:``, ``mailto:``...) is ``dropped/bad_scheme``
+and never requested (Scrapy would read a ``file:`` URL from the local disk).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.http import Response
 
+from scraper.crawl.outcomes import met_url, url_outcome
 from scraper.crawl.state import CrawlState, skip_reason, state_for
 from scraper.crawl.traps import TrapGuard
 from scraper.discovery import (
@@ -32,6 +35,9 @@ from scraper.discovery import (
     robots_url,
     sitemap_entries,
 )
+
+#: The schemes a discovered URL may have to be fetched.
+FETCHABLE = ("http", "https")
 
 
 def split_arg(value: str | list[str] | None) -> list[str]:
@@ -79,10 +85,18 @@ class DiscoveryMixin:
     def report(self, url: str, outcome: str, reason: str | None) -> None:
         self.outcome(url, outcome, reason)  # type: ignore[attr-defined]
 
+    def fetchable(self, url: str) -> bool:
+        """False (and the URL met and ``dropped/bad_scheme``) for a discovered URL that is not http(s)."""
+        if urlsplit(url).scheme.lower() in FETCHABLE:
+            return True
+        self.crawler.signals.send_catch_log(url_outcome, url=url, outcome="dropped", reason="bad_scheme", met=True)
+        return False
+
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        self.report(response.url, "dropped", "robots_sitemaps")
+        self.report(met_url(response), "dropped", "robots_sitemaps")
         for url in robots_sitemaps(response.text if hasattr(response, "text") else "", response.url):
-            yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
+            if self.fetchable(url):
+                yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
 
     def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
         """A sitemap, sitemap index or feed, told apart by its root element (parsed once).
@@ -91,16 +105,20 @@ class DiscoveryMixin:
         kind, root = document(response.body)
         timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
         if kind in ("other", "unsafe"):
-            self.report(response.url, "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
+            self.report(met_url(response), "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
-        self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
+        self.report(met_url(response), "dropped", "feed" if kind == "feed" else "sitemap")
         if kind == "sitemapindex":
             for entry in sitemap_entries(root, response.url, timezone):
+                if not self.fetchable(entry.url):
+                    continue
                 yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]
                                    entry.date, incremental=False)
             return
         entries = (feed_entries if kind == "feed" else sitemap_entries)(root, response.url, timezone)
         for entry in entries:
+            if not self.fetchable(entry.url):
+                continue
             request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
             yield self.decided(request, entry.date)
 

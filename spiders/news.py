@@ -22,7 +22,7 @@ from scraper.spiders.discovery import DiscoveryMixin, split_arg
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.crawl.outcomes import failure_reason, url_outcome
+from scraper.crawl.outcomes import failure_reason, met_url, url_outcome
 from scraper.crawl.responses import page_result
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
@@ -58,7 +58,7 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
 
     def failed(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
-        url = request.url if request is not None else "unknown"
+        url = met_url(request) if request is not None else "unknown"
         skipped = request.meta.get("skip") if request is not None else None
         reason = skipped or failure_reason(failure)
         outcome = "dropped" if skipped or reason in ("robots_txt", "offsite") else "failed"

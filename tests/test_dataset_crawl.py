@@ -118,7 +118,7 @@ def test_manifest_describes_the_run_and_the_data(crawl: tuple[Path, str]) -> Non
                         "ROBOTSTXT_OBEY": True, "USER_AGENT": None, "DOWNLOAD_MAXSIZE": 33554432,
                         "LISTINGS_ENABLED": True, "WARC_ENABLED": True, "DATASET_GZIP": False}
     assert manifest["outcomes"] == {
-        "urls_met": 8, "exported": 5, "dropped": 2, "failed": 1, "adds_up": True,
+        "urls_met": 8, "exported": 5, "dropped": 2, "failed": 1, "queued": 0, "adds_up": True,
         "outcomes": {"dropped/listing": 2, "exported": 5, "failed/http_404": 1},
         "by_domain": {"127.0.0.1": {"dropped": 2, "exported": 5, "failed": 1}}}
     assert manifest["articles"] == SUMMARY

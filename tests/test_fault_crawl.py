@@ -37,8 +37,8 @@ EXPECTED: dict[str, tuple[str, str | None]] = {
     N + "larger-than-limit-story": ("failed", "too_large"),
     N + "larger-than-limit-unannounced-story": ("failed", "too_large"),
     N + "redirect-loop-first-story": ("failed", "redirect_loop"),
-    "/chain/20": ("failed", "too_many_redirects"),  # outcome at the hop where the limit (20) was hit
-    N + "end-of-short-chain-story": ("exported", None),  # reached through 3 redirects
+    N + "long-redirect-chain-story": ("failed", "too_many_redirects"),  # under the URL met, not hop 20
+    N + "short-redirect-chain-story": ("exported", None),  # reached through 3 redirects
     N + "pdf-report-story.html": ("dropped", "not_html"),
     N + "photo-of-the-day-story": ("dropped", "not_html"),
     N + "data-feed-json-story": ("dropped", "not_html"),

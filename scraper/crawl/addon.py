@@ -22,6 +22,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 
+from scraper.crawl.books_scheduler import BooksScheduler
 from scraper.crawl.counted_filters import CountedOffsiteMiddleware, CountedUrlLengthMiddleware
 from scraper.crawl.dataset_lock import DatasetLock
 from scraper.crawl.dupefilter import DiskDupeFilter
@@ -64,6 +65,7 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_JOB": "news",
     "REDIS_IDLE_CLOSE": 10.0,
     "PROGRESS_INTERVAL": 0.0,  # seconds between progress lines on stderr (scraper.crawl.progress); 0: off
+    "SCHEDULER": BooksScheduler,  # requests still queued at the end get an outcome
     "DUPEFILTER_CLASS": DiskDupeFilter,  # seen fingerprints on disk: memory stays flat as a crawl grows
 }
 

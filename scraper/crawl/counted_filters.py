@@ -18,11 +18,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.urllength import UrlLengthMiddleware
 
-from scraper.crawl.outcomes import url_outcome
-
-
-def _first_url(request: Request) -> str:
-    return (request.meta.get("redirect_urls") or [request.url])[0]
+from scraper.crawl.outcomes import met_url, url_outcome
 
 
 class CountedOffsiteMiddleware(OffsiteMiddleware):
@@ -30,7 +26,7 @@ class CountedOffsiteMiddleware(OffsiteMiddleware):
         try:
             self.process_request(request)
         except IgnoreRequest:
-            self.crawler.signals.send_catch_log(url_outcome, url=_first_url(request), outcome="dropped",
+            self.crawler.signals.send_catch_log(url_outcome, url=met_url(request), outcome="dropped",
                                                 reason="offsite")
             raise
 

@@ -63,7 +63,7 @@ class Manifest:
             return {}
         self.started = books.started
         report = books.report(reason)
-        keys = ("urls_met", "exported", "dropped", "failed", "adds_up", "outcomes", "by_domain")
+        keys = ("urls_met", "exported", "dropped", "failed", "queued", "adds_up", "outcomes", "by_domain")
         return {key: report[key] for key in keys}
 
     def _settings(self) -> dict[str, Any]:

@@ -1,14 +1,24 @@
 """Every URL a crawl meets ends in exactly one outcome; this extension keeps the books.
 
 Outcomes: ``exported``, ``dropped/<reason>`` (not HTML, listing page, duplicate,
-invalid record, robots.txt, offsite...) and ``failed/<reason>`` (HTTP status,
-timeout, connection error, parse error). A URL is *met* when its first request
-is scheduled (retries and redirects continue the same URL). At the end the run
-report says whether ``met == exported + dropped + failed``.
+invalid record, robots.txt, offsite, ``not_fetched`` when the crawl stopped first...),
+``failed/<reason>`` (HTTP status, timeout, connection error, parse error) and ``queued``
+(still in the JOBDIR queue when the crawl stopped: a resume fetches it; see
+``scraper.crawl.books_scheduler``). A URL is *met* when its first request is scheduled
+(retries and redirects continue the same URL). At the end the run report says whether
+``met == exported + dropped + failed + queued``.
 
 Files, in the run's dataset folder (``scraper.crawl.dataset_dir``):
     outcomes.jsonl  one line per URL outcome ``{"url", "outcome", "reason"}``
     report.json     the run report
+
+With a JOBDIR the books belong to the job, not to one run: they are saved in
+``JOBDIR/books.json`` when a run closes and taken up by the next run of the job, so
+after a pause (Ctrl-C, SIGTERM, a limit) and a resume the report covers the whole job.
+The ``queued`` count of the stopped run is taken off (the resume gives those URLs
+their outcomes), and a start URL the job already met is not met again (Scrapy yields
+the start requests again on a resume, past the duplicate filter). After a kill the
+job starts again from its start URLs with new books (``scraper.crawl.job_guard``).
 
 Spiders report their own decisions by sending the ``url_outcome`` signal
 (``outcome``, ``reason``, ``url``); pipelines raise ``DropItem("reason: detail")``.
@@ -19,11 +29,14 @@ import contextlib
 import datetime as dt
 import json
 import logging
+import os
 from collections import Counter
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy import Request, Spider, signals
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
@@ -34,6 +47,23 @@ logger = logging.getLogger(__name__)
 
 #: Signal sent by spiders: ``send_catch_log(url_outcome, url=..., outcome=..., reason=...)``.
 url_outcome = object()
+#: Signal sent by the scheduler at close: ``count`` requests stay in the JOBDIR queue.
+requests_queued = object()
+
+
+def met_url(request: Any) -> str:
+    """The URL met for a request or response: a redirect's first URL, not its last hop."""
+    try:
+        chain = request.meta.get("redirect_urls")
+    except AttributeError:  # a response not tied to a request
+        chain = None
+    return str((chain or [request.url])[0])
+
+
+def _item_url(item: Any, response: Response) -> str:
+    """The URL met for a record: its response's first URL when it was redirected, else the record's URL."""
+    first = met_url(response)
+    return first if first != response.url else str(item.get("url") or response.url)
 
 
 def failure_reason(failure: Failure) -> str:
@@ -71,6 +101,17 @@ def failure_reason(failure: Failure) -> str:
     return name.lower()
 
 
+#: The job's books in JOBDIR.
+BOOKS = "books.json"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a whole file or nothing (a kill mid-write leaves the old one)."""
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
 class Outcomes:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
@@ -81,7 +122,11 @@ class Outcomes:
         self.by_domain: dict[str, Counter[str]] = {}
         self.met = 0
         self.started = dt.datetime.now(dt.timezone.utc)
+        self.start_urls: set[str] = set()  #: start URLs met by this job (a resume does not meet them again)
         self._fh: Any = None
+        jobdir = crawler.settings.get("JOBDIR")
+        self.books_path = Path(jobdir) / BOOKS if jobdir else None
+        self.resumed = self._load_books()
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> Outcomes:
@@ -95,7 +140,35 @@ class Outcomes:
         crawler.signals.connect(ext.item_error, signal=signals.item_error)
         crawler.signals.connect(ext.spider_error, signal=signals.spider_error)
         crawler.signals.connect(ext.on_outcome, signal=url_outcome)
+        crawler.signals.connect(ext.on_queued, signal=requests_queued)
         return ext
+
+    def _load_books(self) -> bool:
+        """Take up the books of the job's earlier runs (``JOBDIR/books.json``); True if there were any."""
+        if self.books_path is None or not self.books_path.is_file():
+            return False
+        try:
+            books = json.loads(self.books_path.read_text(encoding="utf-8"))
+            counts = Counter({str(k): int(v) for k, v in books["counts"].items()})
+            by_domain = {str(d): Counter(c) for d, c in books["by_domain"].items()}
+            met, started, start_urls = int(books["met"]), books["started"], set(books["start_urls"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            logger.warning("%s: cannot read the job's books (%s); this run keeps its own", self.books_path, exc)
+            return False
+        counts.pop("queued", None)  # this run fetches them
+        self.counts, self.by_domain, self.met, self.start_urls = counts, by_domain, met, start_urls
+        self.started = dt.datetime.fromisoformat(started)
+        self.stats.set_value("outcome/met", met)
+        for key, count in counts.items():
+            self.stats.set_value(f"outcome/{key}", count)
+        return True
+
+    def _save_books(self) -> None:
+        if self.books_path is None:
+            return
+        books = {"met": self.met, "counts": dict(self.counts), "started": self.started.isoformat(),
+                 "start_urls": sorted(self.start_urls), "by_domain": {d: dict(c) for d, c in self.by_domain.items()}}
+        write_atomic(self.books_path, json.dumps(books, ensure_ascii=False) + "\n")
 
     # ---------------------------------------------------------------- signals
     def spider_opened(self, spider: Spider) -> None:
@@ -106,6 +179,10 @@ class Outcomes:
     def request_scheduled(self, request: Request, spider: Spider) -> None:
         if "retry_times" in request.meta or "redirect_times" in request.meta:
             return  # the same URL, continued
+        if request.meta.get("is_start_request"):
+            if self.resumed and request.url in self.start_urls:
+                raise IgnoreRequest(f"start URL already met by this job: {request.url}")
+            self.start_urls.add(request.url)
         self.met += 1
         self.stats.inc_value("outcome/met")
 
@@ -127,17 +204,17 @@ class Outcomes:
             self.record(chain[0], "dropped", "duplicate_url")
 
     def item_scraped(self, item: Any, response: Response, spider: Spider) -> None:
-        self.record(item.get("url") or response.url, "exported", None)
+        self.record(_item_url(item, response), "exported", None)
 
     def item_dropped(self, item: Any, response: Response, exception: Exception, spider: Spider) -> None:
         reason = str(exception).split(":", 1)[0].strip().replace(" ", "_") or "dropped"
-        self.record(item.get("url") or response.url, getattr(exception, "outcome", "dropped"), reason)
+        self.record(_item_url(item, response), getattr(exception, "outcome", "dropped"), reason)
 
     def item_error(self, item: Any, response: Response, spider: Spider, failure: Failure) -> None:
-        self.record(item.get("url") or response.url, "failed", "pipeline_error")
+        self.record(_item_url(item, response), "failed", "pipeline_error")
 
     def spider_error(self, failure: Failure, response: Response, spider: Spider) -> None:
-        self.record(response.url, "failed", "parse_error")
+        self.record(met_url(response), "failed", "parse_error")
 
     def on_outcome(self, url: str, outcome: str, reason: str | None = None, met: bool = False, **_: Any) -> None:
         """``met``: the URL was never scheduled (dropped before it), so it is met here."""
@@ -145,6 +222,11 @@ class Outcomes:
             self.met += 1
             self.stats.inc_value("outcome/met")
         self.record(url, outcome, reason)
+
+    def on_queued(self, count: int, **_: Any) -> None:
+        """Requests kept in the JOBDIR queue: their outcome comes when a resume fetches them."""
+        self.counts["queued"] += count
+        self.stats.inc_value("outcome/queued", count)
 
     # ---------------------------------------------------------------- books
     def record(self, url: str, outcome: str, reason: str | None) -> None:
@@ -166,7 +248,7 @@ class Outcomes:
                     broken.close()
 
     def totals(self) -> dict[str, int]:
-        totals = {"exported": 0, "dropped": 0, "failed": 0}
+        totals = {"exported": 0, "dropped": 0, "failed": 0, "queued": 0}
         for key, count in self.counts.items():
             totals[key.split("/", 1)[0]] += count
         return totals
@@ -190,8 +272,9 @@ class Outcomes:
         if self._fh is not None:
             self._fh.close()
         report = self.report(reason)
+        self._save_books()
         self.report_path.parent.mkdir(parents=True, exist_ok=True)
-        self.report_path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        write_atomic(self.report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         if not report["adds_up"]:
             logger.warning("crawl report does not add up: %s URLs met, %s outcomes", self.met,
                            sum(self.totals().values()))

@@ -20,7 +20,7 @@ from typing import Any
 from scrapy.http import Response, TextResponse
 
 from scraper.crawl.listings import listing_page
-from scraper.crawl.outcomes import url_outcome
+from scraper.crawl.outcomes import met_url, url_outcome
 from scraper.errors import NotHTML
 from scraper.extract import Page, route
 from scraper.extract.dates import now_iso
@@ -122,14 +122,14 @@ class ExtractMiddleware:
             logger.warning("%s: the %s extractor failed (%s); the field is left empty", response.url, name, error)
         if result.kind == "article":
             return
-        send = self.crawler.signals.send_catch_log
+        send, url = self.crawler.signals.send_catch_log, met_url(response)
         if result.kind == "listing":
             send(listing_page, record=result.record)
-            send(url_outcome, url=response.url, outcome="dropped", reason="listing")
+            send(url_outcome, url=url, outcome="dropped", reason="listing")
         elif result.kind == "failed":
-            send(url_outcome, url=response.url, outcome="failed", reason="parse_error")
+            send(url_outcome, url=url, outcome="failed", reason="parse_error")
         else:
-            send(url_outcome, url=response.url, outcome="dropped", reason="not_html")
+            send(url_outcome, url=url, outcome="dropped", reason="not_html")
 
 
 __all__ = ["ExtractMiddleware", "PageResult", "extract_response", "page_result"]
