@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
-from scraper.extract.furniture import is_furniture
+from scraper.extract.furniture import is_furniture, is_hidden
 from scraper.extract.page import Page
 from scraper.extract.text import fold
 
@@ -147,6 +147,9 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     twins = _twins(best, scores)
     if len(twins) > 1:
         return twins
+    kin = _kin(best, scores)
+    if len(kin) > 1:
+        return kin
     return [_grow(_widen(best, scores), page.__dict__.get("_text_mass", {}))]
 
 
@@ -210,6 +213,33 @@ def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
     found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
     found = [el for el in found if not any(a in found for a in el.iterancestors())]
     order = {el: index for index, el in enumerate(best.getroottree().getroot().iter())}
+    return sorted(found, key=lambda el: order.get(el, 0))
+
+
+def _first_class(el: Element | None) -> str | None:
+    names = (el.get("class") or "").split() if el is not None else []
+    return names[0] if names else None
+
+
+def _kin(best: Element, scores: dict[Element, float]) -> list[Element]:
+    """Text blocks that share the best block's first class, in parents that share theirs, under the
+    same near ancestor (how-to steps: "stepContent > content lead", then "stepContent > content"
+    in each step), read in order."""
+    names = (best.get("class") or "").split()
+    region = best.getparent()
+    for _ in range(2):
+        region = region.getparent() if region is not None else None
+    if not names or region is None or region.tag in ("body", "html"):
+        return [best]
+    first, parent = names[0], _first_class(best.getparent())
+    if not parent:
+        return [best]
+    found = [el for el, score in scores.items() if el.tag == best.tag and score >= 5
+             and first in (el.get("class") or "").split() and _first_class(el.getparent()) == parent
+             and region in el.iterancestors() and not is_hidden(el)
+             and _link_density(el, len(el.text_content())) < 0.3]
+    found = [el for el in found if not any(a in found for a in el.iterancestors())]
+    order = {el: index for index, el in enumerate(region.iter())}
     return sorted(found, key=lambda el: order.get(el, 0))
 
 
