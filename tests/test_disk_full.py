@@ -24,4 +24,5 @@ def test_disk_full_stops_the_crawl_keeps_whole_lines_and_exits_3(site: Site, tmp
         3, "disk_full", True, True)
     assert (report["outcomes"]["exported"], report["outcomes"]["failed/disk_full"] >= 1) == (len(records), True)
     assert report["exported"] + report["outcomes"]["failed/disk_full"] < 40  # stopped, not all 40 fetched
+    assert (report["adds_up"], report["urls_met"]) == (True, sum(report["outcomes"].values()))  # the rest counted
     assert done.stderr.splitlines()[-1] == "scraper: no space left on the device: crawl stopped, whole records kept"
