@@ -184,6 +184,28 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     return status
 
 
+def serve_demo(port: int) -> int:
+    """``scraper demo --serve``: the demo site on 127.0.0.1 until Ctrl-C, with the command that crawls it.
+
+    The pages link to http://demo.test/, so the server is also the HTTP proxy for that name."""
+    import time
+
+    from scraper.devtools.demo_site import DEMO_BASE, serve
+
+    try:
+        server, base = serve(port=port)
+    except OSError as exc:
+        raise InputError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
+    print(f"serving the demo site on {base} (as {DEMO_BASE}); Ctrl-C stops it", file=sys.stderr, flush=True)
+    print(f"crawl it with: http_proxy={base} scraper crawl {DEMO_BASE}/", file=sys.stderr, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.shutdown()
+        return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve fixtures/demo on 127.0.0.1 and crawl it as http://demo.test/ through that server.
 
@@ -191,6 +213,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     the same URLs as the golden fixtures, and nothing leaves the machine."""
     from scraper.devtools.demo_site import DEMO_BASE, serve
 
+    if args.serve:
+        return serve_demo(args.port)
     server, base = serve()
     os.environ["http_proxy"] = base
     os.environ.pop("no_proxy", None)

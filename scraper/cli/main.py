@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")
     demo.add_argument("-o", "--output", default="output/articles.jsonl")
     demo.add_argument("-s", "--set", action="append", metavar="NAME=VALUE")
+    demo.add_argument("--serve", action="store_true",
+                      help="only serve the demo site (until Ctrl-C), for your own crawls of it")
+    demo.add_argument("--port", type=int, default=0, help="port for --serve (default: a free one)")
     demo.set_defaults(func=cmd_demo, timezone=None)
 
     add_commands(sub)
