@@ -62,3 +62,32 @@ def test_a_folder_without_pages_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = run(str(tmp_path))
     assert (result.returncode, result.stdout, result.stderr) == (
         2, "", f"scraper: error: no HTML pages (.html, .htm, .html.gz, .xhtml) in {tmp_path}\n")
+
+
+def test_listing_pages_are_counted_and_routed_with_listings(tmp_path: Path) -> None:
+    demo = FIXTURES / "demo"
+    listing_urls = sorted(c.meta["url"] for c in _demo_cases() if c.is_listing)
+    out, lists = tmp_path / "articles.jsonl", tmp_path / "listings.jsonl"
+    unrouted = run(str(demo), "-o", str(out))
+    assert (unrouted.returncode, unrouted.stderr.strip()) == (0, (
+        "extracted 18 of 18 pages; 3 look like listing pages, not articles (written as articles; "
+        "--listings FILE writes them as listing records instead)"))
+    routed = run(str(demo), "-o", str(out), "--listings", str(lists))
+    written = [json.loads(line) for line in lists.read_text(encoding="utf-8").splitlines()]
+    assert (routed.returncode, routed.stderr.strip()) == (
+        0, f"extracted 18 of 18 pages: 15 articles, 3 listing pages to {lists}")
+    assert sorted(r["url"] for r in written) == listing_urls
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 15
+    for record in written:  # the listing record the crawl writes for the same page
+        expected = next(c.expected for c in _demo_cases() if c.meta["url"] == record["url"])
+        assert {k: v for k, v in record.items() if k != "fetched_at"} == {
+            k: v for k, v in expected.items() if k != "fetched_at"}
+    checked = subprocess.run([sys.executable, "-m", "scraper.cli", "validate", str(lists)],
+                             capture_output=True, text=True, cwd=ROOT)
+    assert checked.returncode == 0
+
+
+def _demo_cases() -> list[Case]:
+    from tests.golden import cases
+
+    return [c for c in cases() if c.id == "demo" or c.id.startswith("demo/")]

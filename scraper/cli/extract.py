@@ -4,6 +4,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from scraper.cli.checks import check_timezone, check_url
 from scraper.cli.output import output
@@ -15,8 +18,6 @@ EXIT_OK, EXIT_PARTIAL = 0, 1
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from scraper.extract import extract
-
     if args.warc:
         from scraper.cli.dataset import cmd_extract_warc
         return cmd_extract_warc(args)
@@ -31,22 +32,55 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not pages:
         raise InputError(f"no HTML pages (.html, .htm, .html.gz, .xhtml) in {' '.join(args.paths)}")
     ids = page_ids(pages)
-    failed = 0
-    with output(args.output) as out:
+    failed = listings = 0
+    with output(args.output) as out, output(args.listings) if args.listings else _nowhere() as lists:
         for path in pages:
             try:
                 data = read_page(path)
                 url = args.url or url_hint(data) or path.resolve().as_uri()
-                record = dict(extract(data, url, timezone=args.timezone))
+                kind, record = _extract(data, url, args.timezone, routed=bool(args.listings))
             except (InputError, NotHTML) as exc:
                 failed += 1
                 print(f"scraper: {exc if isinstance(exc, InputError) else f'{path}: {exc}'}",
                       file=sys.stderr)
+                continue
+            listings += kind == "listing"
+            if kind == "listing" and lists is not None:  # a listing record as the crawl writes it
+                lists.write(json.dumps(record, ensure_ascii=False) + "\n")
                 continue
             record["source"] = str(path)
             if not args.plain:  # the keys evaluation tools join on (article-extraction-benchmark format)
                 record["id"] = ids[path]
                 record["articleBody"] = record.get("body") or ""
             out.write(json.dumps(ordered(record), ensure_ascii=False) + "\n")
-    print(f"extracted {len(pages) - failed} of {len(pages)} pages", file=sys.stderr)
+    print(_summary(len(pages), failed, listings, args.listings), file=sys.stderr)
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def _extract(data: bytes, url: str, timezone: str | None, routed: bool) -> tuple[str, dict[str, Any]]:
+    """("article" | "listing", record). Unrouted, a listing page still gives its article record
+    (every page in, one record out: benchmark folders score that way), but is counted."""
+    from scraper.extract import Page, extract_page
+    from scraper.extract.route import judge, listing_record
+
+    page = Page.from_html(data, url)
+    record = extract_page(page, timezone=timezone)
+    kind = "article" if judge(page, record).is_article else "listing"
+    if kind == "listing" and routed:
+        return kind, listing_record(page, fetched_at=None, timezone=timezone)
+    return kind, dict(record)
+
+
+def _summary(pages: int, failed: int, listings: int, listings_file: str | None) -> str:
+    line = f"extracted {pages - failed} of {pages} pages"
+    if not listings:
+        return line
+    if listings_file:
+        return f"{line}: {pages - failed - listings} articles, {listings} listing pages to {listings_file}"
+    return (f"{line}; {listings} look like listing pages, not articles (written as articles; "
+            f"--listings FILE writes them as listing records instead)")
+
+
+@contextmanager
+def _nowhere() -> Iterator[None]:
+    yield None

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
     extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
     extract.add_argument("--url", help="the page's URL (single page only)")
+    extract.add_argument("--listings", metavar="FILE",
+                         help="write pages that are listings (home, section, tag pages) here as listing records")
     extract.add_argument("--plain", action="store_true",
                          help="omit the evaluation keys id and articleBody (keep only the record and source)")
     extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
