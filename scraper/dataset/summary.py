@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -120,6 +120,17 @@ def _top(counter: Counter[str], limit: int | None) -> dict[str, int]:
     """Most common first; ties in name order, so the output is stable."""
     ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
     return dict(ranked[:limit] if limit else ranked)
+
+
+def top_with_others(counts: Mapping[str, int], top: int, blank: str = "(none)") -> dict[str, int]:
+    """The ``top`` most common values (ties in name order), the rest summed as one "(N others)" entry;
+    an empty value is shown as ``blank``."""
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown, rest = ranked[:top], ranked[top:]
+    out = {(label or blank): count for label, count in shown}
+    if rest:
+        out[f"({len(rest)} other)" if len(rest) == 1 else f"({len(rest)} others)"] = sum(n for _, n in rest)
+    return out
 
 
 def summary_of(lines: Iterable[Line]) -> Summary:

@@ -43,27 +43,34 @@ def horizontal_bars(values: Mapping[str, float], *, title: str, colour: str, max
     return _svg(width, max(ROW * len(values), ROW) + 4, title, body)
 
 
+#: At most this many labels under a vertical chart; the others are every k-th bar.
+TICKS = 8
+
+
 def vertical_bars(values: Mapping[str, int], *, title: str, colour: str) -> str:
-    """One bar per key in order (e.g. articles per day), labelled with the first and last keys and the peak."""
+    """One bar per key in order (e.g. articles per week), with a labelled y axis (0, half, peak)
+    and a label under every k-th bar (at most ``TICKS``, the first and the last among them)."""
     count = len(values)
     step = max(4, min(40, 720 // max(count, 1)))
     bar = max(2, step - 2)
-    left, top = 40, 16
-    width = left + step * count + 20
+    left, top = 48, 16
+    width = left + step * count + 60
     height = top + PLOT_HEIGHT + 40
     peak = max(values.values(), default=0) or 1
-    body = [f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" {FONT}>{peak}</text>',
-            f'<text x="{left - 6}" y="{top + PLOT_HEIGHT}" text-anchor="end" {FONT}>0</text>',
-            f'<rect x="{left}" y="{top + PLOT_HEIGHT}" width="{step * count}" height="1" fill="#999"/>']
+    body = [f'<rect x="{left}" y="{top + PLOT_HEIGHT}" width="{step * count}" height="1" fill="#999"/>']
+    for share in (0, 0.5, 1):
+        if share == 0.5 and peak < 2:
+            continue
+        y = top + PLOT_HEIGHT - round(PLOT_HEIGHT * share)
+        body.append(f'<text x="{left - 6}" y="{y + 4}" text-anchor="end" {FONT}>{round(peak * share):g}</text>')
+    every = max(1, -(-count // TICKS))  # ceiling division
     for index, (label, value) in enumerate(values.items()):
         tall = round(PLOT_HEIGHT * value / peak)
         x = left + index * step
         if tall > 0:
             body.append(f'<rect x="{x}" y="{top + PLOT_HEIGHT - tall}" width="{bar}" height="{tall}" '
                         f'fill="{colour}"><title>{escape(label)}: {value}</title></rect>')
-        if index == 0:
-            body.append(f'<text x="{x}" y="{top + PLOT_HEIGHT + 16}" {FONT}>{escape(label)}</text>')
-        elif index == count - 1:
-            body.append(f'<text x="{x + bar}" y="{top + PLOT_HEIGHT + 32}" text-anchor="end" {FONT}>'
+        if index % every == 0 or (index == count - 1 and count > 1 and (count - 1) % every >= every // 2):
+            body.append(f'<text x="{x}" y="{top + PLOT_HEIGHT + 16 + 14 * (index // every % 2)}" {FONT}>'
                         f'{escape(label)}</text>')
-    return _svg(max(width, 240), height, title, body)
+    return _svg(max(width, 240), height + 14, title, body)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from scraper.dataset.summary import Summary
+from scraper.dataset.summary import Summary, top_with_others
 from scraper.schema import FIELDS
 
 #: Rows each top list shows by default (``scraper stats --top N``); the rest are one "others" row.
@@ -21,12 +21,7 @@ def _top(title: str, counter: Counter[str], top: int, blank: str = "(none)") -> 
     """A titled list of the ``top`` most common values; the remainder summed as one "others" row."""
     if not counter:
         return [f"{title}: none"]
-    ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    shown, rest = ranked[:top], ranked[top:]
-    rows = [(label or blank, str(count)) for label, count in shown]
-    if rest:
-        others = f"({len(rest)} other)" if len(rest) == 1 else f"({len(rest)} others)"
-        rows.append((others, str(sum(count for _, count in rest))))
+    rows = [(label, str(count)) for label, count in top_with_others(counter, top, blank).items()]
     return [f"{title}:", *_rows(rows, "  ", right=True)]
 
 
