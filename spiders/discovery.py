@@ -14,23 +14,23 @@ Each URL met ends in one outcome: sitemaps and feeds are ``dropped/sitemap``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
 
+from scraper.crawl.pacing import paced
 from scraper.crawl.state import CrawlState, skip_reason, state_for
 from scraper.crawl.traps import TrapGuard
 from scraper.discovery import (
+    UnsafeXML,
     UrlFilter,
-    document,
-    feed_entries,
+    entries,
     parse_since,
     robots_sitemaps,
     robots_url,
-    sitemap_entries,
 )
 
 
@@ -84,25 +84,34 @@ class DiscoveryMixin:
         for url in robots_sitemaps(response.text if hasattr(response, "text") else "", response.url):
             yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
 
-    def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
-        """A sitemap, sitemap index or feed, told apart by its root element (parsed once).
+    async def parse_xml(self, response: Response) -> AsyncIterator[scrapy.Request]:
+        """A sitemap, sitemap index or feed, told apart by its root element.
+
+        A generator over a stream: each entry becomes a request as it is parsed, and goes to the
+        scheduler (with JOBDIR its disk queue) as it is yielded, no faster than the crawl fetches
+        (``scraper.crawl.pacing``), so a sitemap of 500,000 URLs is never a tree, a list of
+        entries or a list of requests in memory."""
+        async for request in paced(self.crawler, self.xml_requests(response)):
+            yield request
+
+    def xml_requests(self, response: Response) -> Iterator[scrapy.Request]:
+        """The requests of a sitemap's, index's or feed's entries, one per entry as it is parsed.
 
         Dates without an offset are read in SITE_TIMEZONE, as the extractor reads page dates."""
-        kind, root = document(response.body)
         timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
+        kind, found = entries(response.body, response.url, timezone)
         if kind in ("other", "unsafe"):
             self.report(response.url, "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
         self.report(response.url, "dropped", "feed" if kind == "feed" else "sitemap")
-        if kind == "sitemapindex":
-            for entry in sitemap_entries(root, response.url, timezone):
-                yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]
-                                   entry.date, incremental=False)
-            return
-        entries = (feed_entries if kind == "feed" else sitemap_entries)(root, response.url, timezone)
-        for entry in entries:
-            request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
-            yield self.decided(request, entry.date)
+        index = kind == "sitemapindex"
+        try:
+            for entry in found:
+                request = response.follow(entry.url, callback=self.parse_xml if index else self.parse,  # type: ignore[attr-defined]
+                                          errback=self.failed)  # type: ignore[attr-defined]
+                yield self.decided(request, entry.date, incremental=not index)
+        except UnsafeXML as exc:  # an entity declaration after the root element: the entries before stand
+            self.crawler.spider.logger.warning("%s: %s after its first entries", response.url, exc)
 
     @property
     def traps(self) -> TrapGuard:

@@ -62,6 +62,9 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_URL": "",
     "REDIS_JOB": "news",
     "REDIS_IDLE_CLOSE": 10.0,
+    "REQUEST_BACKLOG_MAX": 5000,  # a callback's requests wait while the memory scheduler holds more
+    # Scrapy's 5 MB: a 30 MB page alone would stop the engine from fetching what pacing waits for
+    "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 64 * 1024 * 1024,
     "DUPEFILTER_CLASS": DiskDupeFilter,  # seen fingerprints on disk: memory stays flat as a crawl grows
 }
 
