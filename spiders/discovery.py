@@ -136,10 +136,28 @@ class DiscoveryMixin:
             request.meta["skip"] = trap
         return request
 
+    def _fetch_scheduled(self, request: scrapy.Request) -> bool:
+        """Whether this run's duplicate filter already holds the request (False when it cannot say)."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        has_seen = getattr(getattr(scheduler, "df", None), "has_seen", None)
+        return bool(has_seen(request)) if has_seen else False
+
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
+        """The request, marked ``meta["skip"]`` when it is not to be fetched.
+
+        An ``unchanged`` skip is a HEAD request (never sent: ``scraper.crawl.skip``), so its
+        fingerprint is not the fetch's: the duplicate filter counts it once per URL, and a
+        sitemap or feed entry met later whose date says the article changed still fetches it.
+        (A link on a page carries no date; met before the sitemap, its GET skip claimed the URL
+        and the changed article was never fetched.) Then that URL has both outcomes. A URL whose
+        fetch is already scheduled in this run is left as it is: the duplicate filter drops it."""
         known = self.crawl_state.lookup(request.url) if incremental else None
         reason = skip_reason(request.url, date, url_filter=self.url_filter, since=self.since, known=known,
                              run=self.crawl_state.run)
+        if reason == "unchanged":
+            if self._fetch_scheduled(request):
+                return request
+            request = request.replace(method="HEAD")
         if reason:
             request.meta["skip"] = reason
         return request
