@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench bench-crawl bench-hostile lint clean
+.PHONY: install demo test bench bench-crawl bench-discovery bench-hostile lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ bench: $(STAMP)
 bench-crawl: $(STAMP)
 	./.ci/install-system-deps
 	$(BIN)/python -m scraper.devtools.bench_crawl $(if $(PAGES),--pages $(PAGES),)
+
+## make bench-discovery: peak memory and seconds of a crawl of one 250,000-link page and of one 500,000-URL gzipped sitemap
+bench-discovery: $(STAMP)
+	$(BIN)/python -m scraper.devtools.bench_discovery
 
 ## make bench-hostile: time and peak memory per hostile page, ours and trafilatura side by side
 bench-hostile: $(STAMP)

@@ -7,6 +7,7 @@ A bad CRC alone is tolerated, as Scrapy and browsers do: the content is whole.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Iterator
 
 GZIP_MAGIC = b"\x1f\x8b"
 _CHUNK = 64 * 1024
@@ -24,9 +25,10 @@ def is_gzip(data: bytes) -> bool:
     return data[:2] == GZIP_MAGIC
 
 
-def _inflate(data: bytes, limit: int, keep: bool) -> bytes:
+def inflate_chunks(data: bytes, limit: int) -> Iterator[bytes]:
+    """The decompressed bytes, ``_CHUNK`` at a time; ``GzipError`` where the stream turns bad,
+    ends short or passes ``limit`` output bytes (the chunks before it were whole)."""
     decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    parts: list[bytes] = []
     produced = 0
     pending = data
     try:
@@ -35,15 +37,18 @@ def _inflate(data: bytes, limit: int, keep: bool) -> bytes:
             produced += len(chunk)
             if limit and produced > limit:
                 raise GzipError("too_large")
-            if keep:
-                parts.append(chunk)
+            yield chunk
             pending = decompressor.unconsumed_tail
     except zlib.error as exc:
         if "incorrect data check" not in str(exc):
             raise GzipError("bad_gzip") from None
-        return b"".join(parts)  # bad CRC only: the content is whole
+        return  # bad CRC only: the content is whole
     if not decompressor.eof:
         raise GzipError("truncated_gzip")
+
+
+def _inflate(data: bytes, limit: int, keep: bool) -> bytes:
+    parts = [chunk for chunk in inflate_chunks(data, limit) if keep]
     return b"".join(parts)
 
 

@@ -9,6 +9,11 @@ Project settings (beyond Scrapy's own); their defaults are set by ``scraper.News
     FOLLOW_OTHER_LINKS_MAX     plain same-site links of a listing followed, after its entries (default 500).
     TRAP_MAX_PAGES             longest pagination chain followed (default 1000; 0: no cap).
     TRAP_MAX_URLS_PER_PATTERN  followed links per URL pattern, digits read as N (default 20000; 0: no cap).
+    REQUEST_BACKLOG_MAX        a sitemap, feed or page yields its requests no faster than the in-memory
+                               scheduler drains them: they wait while it holds more than this many
+                               (default 5000; 0: never; not with JOBDIR or Redis; scraper.crawl.pacing).
+    SCRAPER_SLOT_MAX_ACTIVE_SIZE  Scrapy's, raised by the add-on to 64 MB (from 5 MB) so one big page
+                               being parsed does not stop the crawl that pacing waits for.
     EXPORT_FSYNC       fsync articles.jsonl after each record (survives power loss, slower; default False).
     EXPORT_DISK_LIMIT  test hook: articles.jsonl fills up (ENOSPC) past this many bytes (default 0: never).
     RETRY_AFTER_MAX_DELAY  seconds; a longer Retry-After fails the URL at once (default 60).

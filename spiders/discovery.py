@@ -16,7 +16,7 @@ and never requested (Scrapy would read a ``file:`` URL from the local disk).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,16 +24,16 @@ import scrapy
 from scrapy.http import Response
 
 from scraper.crawl.outcomes import met_url, url_outcome
+from scraper.crawl.pacing import paced
 from scraper.crawl.state import CrawlState, skip_reason, state_for
 from scraper.crawl.traps import TrapGuard
 from scraper.discovery import (
+    UnsafeXML,
     UrlFilter,
-    document,
-    feed_entries,
+    entries,
     parse_since,
     robots_sitemaps,
     robots_url,
-    sitemap_entries,
 )
 
 #: The schemes a discovered URL may have to be fetched.
@@ -98,29 +98,36 @@ class DiscoveryMixin:
             if self.fetchable(url):
                 yield response.follow(url, callback=self.parse_xml, errback=self.failed)  # type: ignore[attr-defined]
 
-    def parse_xml(self, response: Response) -> Iterator[scrapy.Request]:
-        """A sitemap, sitemap index or feed, told apart by its root element (parsed once).
+    async def parse_xml(self, response: Response) -> AsyncIterator[scrapy.Request]:
+        """A sitemap, sitemap index or feed, told apart by its root element.
+
+        A generator over a stream: each entry becomes a request as it is parsed, and goes to the
+        scheduler (with JOBDIR its disk queue) as it is yielded, no faster than the crawl fetches
+        (``scraper.crawl.pacing``), so a sitemap of 500,000 URLs is never a tree, a list of
+        entries or a list of requests in memory."""
+        async for request in paced(self.crawler, self.xml_requests(response)):
+            yield request
+
+    def xml_requests(self, response: Response) -> Iterator[scrapy.Request]:
+        """The requests of a sitemap's, index's or feed's entries, one per entry as it is parsed.
 
         Dates without an offset are read in SITE_TIMEZONE, as the extractor reads page dates."""
-        kind, root = document(response.body)
         timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
+        kind, found = entries(response.body, response.url, timezone)
         if kind in ("other", "unsafe"):
             self.report(met_url(response), "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")
             return
         self.report(met_url(response), "dropped", "feed" if kind == "feed" else "sitemap")
-        if kind == "sitemapindex":
-            for entry in sitemap_entries(root, response.url, timezone):
+        index = kind == "sitemapindex"
+        try:
+            for entry in found:
                 if not self.fetchable(entry.url):
                     continue
-                yield self.decided(response.follow(entry.url, callback=self.parse_xml, errback=self.failed),  # type: ignore[attr-defined]
-                                   entry.date, incremental=False)
-            return
-        entries = (feed_entries if kind == "feed" else sitemap_entries)(root, response.url, timezone)
-        for entry in entries:
-            if not self.fetchable(entry.url):
-                continue
-            request = response.follow(entry.url, callback=self.parse, errback=self.failed)  # type: ignore[attr-defined]
-            yield self.decided(request, entry.date)
+                request = response.follow(entry.url, callback=self.parse_xml if index else self.parse,  # type: ignore[attr-defined]
+                                          errback=self.failed)  # type: ignore[attr-defined]
+                yield self.decided(request, entry.date, incremental=not index)
+        except UnsafeXML as exc:  # an entity declaration after the root element: the entries before stand
+            self.crawler.spider.logger.warning("%s: %s after its first entries", response.url, exc)
 
     @property
     def traps(self) -> TrapGuard:
@@ -145,10 +152,28 @@ class DiscoveryMixin:
             request.meta["skip"] = trap
         return request
 
+    def _fetch_scheduled(self, request: scrapy.Request) -> bool:
+        """Whether this run's duplicate filter already holds the request (False when it cannot say)."""
+        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
+        has_seen = getattr(getattr(scheduler, "df", None), "has_seen", None)
+        return bool(has_seen(request)) if has_seen else False
+
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:
+        """The request, marked ``meta["skip"]`` when it is not to be fetched.
+
+        An ``unchanged`` skip is a HEAD request (never sent: ``scraper.crawl.skip``), so its
+        fingerprint is not the fetch's: the duplicate filter counts it once per URL, and a
+        sitemap or feed entry met later whose date says the article changed still fetches it.
+        (A link on a page carries no date; met before the sitemap, its GET skip claimed the URL
+        and the changed article was never fetched.) Then that URL has both outcomes. A URL whose
+        fetch is already scheduled in this run is left as it is: the duplicate filter drops it."""
         known = self.crawl_state.lookup(request.url) if incremental else None
         reason = skip_reason(request.url, date, url_filter=self.url_filter, since=self.since, known=known,
                              run=self.crawl_state.run)
+        if reason == "unchanged":
+            if self._fetch_scheduled(request):
+                return request
+            request = request.replace(method="HEAD")
         if reason:
             request.meta["skip"] = reason
         return request

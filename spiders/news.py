@@ -23,6 +23,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from scraper.crawl.outcomes import failure_reason, met_url, url_outcome
+from scraper.crawl.pacing import paced
 from scraper.crawl.responses import page_result
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
@@ -65,10 +66,17 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
         self.logger.info("%s %s: %s", outcome, url, reason)
         self.outcome(url, outcome, reason)
 
-    def parse(self, response: Response, **kwargs: Any) -> Iterator[Any]:
+    async def parse(self, response: Response, **kwargs: Any) -> AsyncIterator[Any]:
         """Article: the record, then its feed and related links; listing: its entries, sections and next page.
 
+        Requests go to the scheduler no faster than the crawl fetches (``scraper.crawl.pacing``):
+        a page of 250,000 links does not become 250,000 requests in memory at once.
         Pages that give no record are reported by ``scraper.crawl.responses.ExtractMiddleware``."""
+        async for item in paced(self.crawler, self.page_output(response)):
+            yield item
+
+    def page_output(self, response: Response) -> Iterator[Any]:
+        """What ``parse`` yields, as a plain generator."""
         result = page_result(response)
         if result.kind == "article":
             yield result.record

@@ -80,3 +80,23 @@ def test_an_explicit_output_file_grows_with_new_and_changed_articles(site: Site,
     records = read_jsonl(output)
     assert sorted((r["url"].removeprefix(site.base), r["revision"]) for r in records) == sorted(
         [(a.path, 1) for a in entries] + [(edited.path, 2)])
+
+
+def test_second_crawl_from_home_and_sitemap_fetches_only_the_five_changed_articles(site: Site,
+                                                                                   tmp_path: Path) -> None:
+    """Issue 13 "re-fetches": links on pages carry no date; a link to a changed article met before its
+    sitemap entry must not keep the entry's newer lastmod from fetching it (story 299, first on /news/)."""
+    entries = articles(300)
+    write_site(site.root, entries, site.base)
+    out, state = tmp_path / "out", tmp_path / "state"
+    args = (site.base + "/news/", "--sitemap", site.base + "/sitemap-index.xml", "--state", str(state))
+    crawl(*args, "-s", f"OUTPUT_DIR={out}")
+    later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=1)
+    changed = [dataclasses.replace(entries[i], edit=1, modified=later) for i in (7, 70, 150, 220, 299)]
+    for article in changed:
+        write_article(site.root, article)
+        entries[article.index] = article
+    write_discovery(site.root, entries, site.base)
+    site.requests.clear()
+    crawl(*args, "-s", f"OUTPUT_DIR={out}")
+    assert fetched_articles(site) == sorted(a.path for a in changed)

@@ -15,9 +15,9 @@ from scraper.discovery import (
     parse_feed,
     parse_since,
     parse_sitemap,
-    parse_xml,
     robots_sitemaps,
     robots_url,
+    stream_xml,
 )
 
 URLSET = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -101,7 +101,7 @@ def test_broken_input_gives_no_entries(body: bytes) -> None:
 
 
 def test_broken_gzip_parses_as_nothing() -> None:
-    assert parse_xml(b"\x1f\x8b\x08\x00garbage") is None
+    assert stream_xml(b"\x1f\x8b\x08\x00garbage").root == ""
 
 
 def test_rss_entries_with_dates_authors_and_permalink_guids() -> None:

@@ -21,7 +21,8 @@ def test_max_pages_counts_the_requests_never_fetched(tmp_path: Path) -> None:
     site = newssite.start(ARTICLES, per_page=ARTICLES)
     output = tmp_path / "out" / "articles.jsonl"
     try:
-        done = run_crawl(site.base + "/", output, CLOSESPIDER_PAGECOUNT=5, STATE_DIR="memory")
+        done = run_crawl(site.base + "/", output, CLOSESPIDER_PAGECOUNT=5, STATE_DIR="memory",
+                         REQUEST_BACKLOG_MAX=0)  # every link handed over (pacing would stop at the close)
     finally:
         site.stop()
     report, per_url = _books(output)

@@ -66,6 +66,9 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_IDLE_CLOSE": 10.0,
     "PROGRESS_INTERVAL": 0.0,  # seconds between progress lines on stderr (scraper.crawl.progress); 0: off
     "SCHEDULER": BooksScheduler,  # requests still queued at the end get an outcome
+    "REQUEST_BACKLOG_MAX": 5000,  # a callback's requests wait while the memory scheduler holds more
+    # Scrapy's 5 MB: a 30 MB page alone would stop the engine from fetching what pacing waits for
+    "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 64 * 1024 * 1024,
     "DUPEFILTER_CLASS": DiskDupeFilter,  # seen fingerprints on disk: memory stays flat as a crawl grows
 }
 

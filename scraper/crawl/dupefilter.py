@@ -52,6 +52,13 @@ class DiskDupeFilter(RFPDupeFilter):
                 self._pending = 0
         return not added
 
+    def has_seen(self, request: Request) -> bool:
+        """Whether the request's fingerprint is already in the filter (nothing is added)."""
+        if self.db is None:
+            self.open()
+        assert self.db is not None
+        return self.db.execute("SELECT 1 FROM seen WHERE fp = ?", (self._fingerprint(request),)).fetchone() is not None
+
     def close(self, reason: str) -> None:
         if self.db is not None:
             self.db.execute("COMMIT")

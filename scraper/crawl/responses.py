@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 #: ``response.meta`` keys: the page's result, and the site time zone set by the middleware.
 RESULT_KEY = "scraper_page"
 TIMEZONE_KEY = "scraper_timezone"
+#: ``response.meta`` key: how many of a listing's other links to collect (FOLLOW_OTHER_LINKS_MAX; unset: all).
+OTHER_LINKS_KEY = "scraper_other_links_max"
 
 
 @dataclass
@@ -80,7 +82,8 @@ def _extract(response: Response, timezone: str) -> PageResult:
     links = [i["url"] for i in record["linked_items"]] + section_links(page)
     if record["next_page"]:
         links.append(record["next_page"])
-    return PageResult("listing", record, links, other_links(page, set(links)), field_errors=page.field_errors)
+    others = other_links(page, set(links), limit=response.meta.get(OTHER_LINKS_KEY))
+    return PageResult("listing", record, links, others, field_errors=page.field_errors)
 
 
 def extract_response(response: Response) -> dict[str, Any] | None:
@@ -95,6 +98,7 @@ class ExtractMiddleware:
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
         self.timezone = crawler.settings.get("SITE_TIMEZONE") or "UTC"
+        self.other_links_max = crawler.settings.getint("FOLLOW_OTHER_LINKS_MAX")
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractMiddleware:
@@ -102,6 +106,7 @@ class ExtractMiddleware:
 
     def process_spider_input(self, response: Response) -> None:
         response.meta.setdefault(TIMEZONE_KEY, self.timezone)
+        response.meta.setdefault(OTHER_LINKS_KEY, self.other_links_max)  # a page of 50,000 links: not a list of all
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
         yield from result

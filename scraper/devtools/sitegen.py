@@ -117,6 +117,13 @@ def listing_html(entries: list[Article], page: int, pages: int) -> str:
 <main><h1>Latest news</h1><ul>{cards}</ul>{following}</main></body></html>"""
 
 
+def links_html(entries: list[Article]) -> str:
+    """One page that is a plain list of links to ``entries`` (an archive or "all stories" page)."""
+    rows = "\n".join(f'<li><a href="{a.path}">{html.escape(a.title)}</a></li>' for a in entries)
+    return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><title>All stories</title></head>
+<body><h1>All stories</h1><ul>{rows}</ul></body></html>"""
+
+
 def sitemap_xml(entries: list[Article], base: str, news: bool = False) -> str:
     rows = []
     for a in entries:

@@ -4,21 +4,19 @@ The spider only routes (``scraper.spiders.discovery``); every rule here is teste
 """
 from __future__ import annotations
 
-from scraper.discovery.feeds import feed_entries, parse_feed
+from scraper.discovery.feeds import entries, parse_feed
 from scraper.discovery.filters import UrlFilter, is_newer, is_older, parse_since
 from scraper.discovery.sitemaps import (
                                         Entry,
                                         Kind,
-                                        document,
                                         entry_date,
                                         kind_of,
                                         parse_sitemap,
                                         robots_sitemaps,
                                         robots_url,
-                                        sitemap_entries,
 )
-from scraper.discovery.xmlparse import MAX_XML_BYTES, UnsafeXML, parse_xml
+from scraper.discovery.xmlparse import MAX_XML_BYTES, UnsafeXML, XMLStream, stream_xml
 
-__all__ = ["MAX_XML_BYTES", "Entry", "Kind", "UnsafeXML", "UrlFilter", "document", "entry_date", "feed_entries",
-           "is_newer", "is_older", "kind_of", "parse_feed", "parse_since", "parse_sitemap", "parse_xml",
-           "robots_sitemaps", "robots_url", "sitemap_entries"]
+__all__ = ["MAX_XML_BYTES", "Entry", "Kind", "UnsafeXML", "UrlFilter", "XMLStream", "entries", "entry_date",
+           "is_newer", "is_older", "kind_of", "parse_feed", "parse_since", "parse_sitemap",
+           "robots_sitemaps", "robots_url", "stream_xml"]

@@ -1,12 +1,13 @@
 """RSS 2.0 (also RSS 1.0/RDF) and Atom feeds: their entries, in feed order (pure)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from lxml import etree
 
-from scraper.discovery.sitemaps import Entry, entry_date, root_of
-from scraper.discovery.xmlparse import children, local_name, text_at
+from scraper.discovery.sitemaps import Entry, Kind, entry_date, root_kind, sitemap_stream
+from scraper.discovery.xmlparse import UnsafeXML, XMLStream, children, local_name, stream_xml, text_at
 from scraper.extract.text import clean
 
 
@@ -47,24 +48,39 @@ def _atom_entry(entry: etree._Element, base_url: str, tz: str | None) -> Entry |
                  published=published, title=text_at(entry, "title"), authors=tuple(a for a in authors if a))
 
 
+def feed_stream(stream: XMLStream, base_url: str = "", timezone: str | None = None) -> Iterator[Entry]:
+    """The entries of an RSS or Atom feed being parsed, one at a time (nothing for other roots)."""
+    if stream.root == "feed":
+        read, names = _atom_entry, ("entry",)
+    elif stream.root in ("rss", "rdf"):
+        read, names = _rss_entry, ("item",)
+    else:
+        return
+    for element in stream.elements(names):
+        entry = read(element, base_url, timezone)
+        if entry is not None:
+            yield entry
+
+
 def parse_feed(body: bytes, base_url: str = "", timezone: str | None = None) -> list[Entry]:
-    """Entries of an RSS or Atom feed, gzipped or not; [] for anything else.
+    """Entries of an RSS or Atom feed, gzipped or not, in feed order; [] for anything else
+    (and for a document that declares entities).
 
     Dates without an offset are read in ``timezone`` (see ``entry_date``)."""
-    return feed_entries(root_of(body), base_url, timezone)
+    try:
+        return list(feed_stream(stream_xml(body), base_url, timezone))
+    except UnsafeXML:
+        return []
 
 
-def feed_entries(root: etree._Element | None, base_url: str = "", timezone: str | None = None) -> list[Entry]:
-    """``parse_feed`` on an already parsed root (see ``scraper.discovery.sitemaps.document``)."""
-    if root is None:
-        return []
-    name = local_name(root.tag)
-    if name == "feed":
-        found = [_atom_entry(e, base_url, timezone) for e in children(root, "entry")]
-    elif name in ("rss", "rdf"):
-        channel = children(root, "channel")
-        items = children(root, "item") + [i for c in channel for i in children(c, "item")]
-        found = [_rss_entry(i, base_url, timezone) for i in items]
-    else:
-        return []
-    return [e for e in found if e is not None]
+def entries(body: bytes, base_url: str = "", timezone: str | None = None) -> tuple[Kind, Iterator[Entry]]:
+    """What a sitemap, sitemap index or feed is and its entries, read as they are parsed (the
+    crawl's path: a 500,000-URL sitemap is never a list). ``unsafe``: it declares entities."""
+    try:
+        stream = stream_xml(body)
+    except UnsafeXML:
+        return "unsafe", iter(())
+    kind = root_kind(stream.root)
+    if kind == "feed":
+        return kind, feed_stream(stream, base_url, timezone)
+    return kind, sitemap_stream(stream, base_url, timezone)

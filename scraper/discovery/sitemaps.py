@@ -7,13 +7,14 @@ strings (``scraper.extract.dates``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from scraper.discovery.xmlparse import UnsafeXML, children, local_name, parse_xml, text_at
+from scraper.discovery.xmlparse import UnsafeXML, XMLStream, stream_xml, text_at
 from scraper.extract.dates import parse_iso, parse_rfc2822
 
 Kind = Literal["sitemap", "sitemapindex", "feed", "unsafe", "other"]
@@ -37,14 +38,6 @@ class Entry:
     authors: tuple[str, ...] = ()
 
 
-def root_of(body: bytes) -> etree._Element | None:
-    """The document's root, or None when it is unparseable or refused (see ``scraper.discovery.xmlparse``)."""
-    try:
-        return parse_xml(body)
-    except UnsafeXML:
-        return None
-
-
 def entry_date(raw: str | None, timezone: str | None = None) -> str | None:
     """A sitemap (W3C datetime) or feed (RFC 822 or ISO) date as ISO 8601; None if unreadable.
 
@@ -55,55 +48,58 @@ def entry_date(raw: str | None, timezone: str | None = None) -> str | None:
     return parse_iso(raw, timezone) or parse_rfc2822(raw, timezone)
 
 
-def document(body: bytes) -> tuple[Kind, etree._Element | None]:
-    """The document's kind and root, parsed once (``unsafe``: it declares entities, not parsed)."""
-    try:
-        root = parse_xml(body)
-    except UnsafeXML:
-        return "unsafe", None
-    return _kind(root), root
-
-
 def kind_of(body: bytes) -> Kind:
     """What an XML document is, by its root element (``unsafe``: it declares entities)."""
-    return document(body)[0]
+    try:
+        return root_kind(stream_xml(body).root)
+    except UnsafeXML:
+        return "unsafe"
 
 
-def _kind(root: etree._Element | None) -> Kind:
-    name = local_name(root.tag) if root is not None else ""
-    if name == "urlset":
+def root_kind(root: str) -> Kind:
+    """The kind of a document whose root element has this local name."""
+    if root == "urlset":
         return "sitemap"
-    if name == "sitemapindex":
+    if root == "sitemapindex":
         return "sitemapindex"
-    if name in ("rss", "feed", "rdf"):
+    if root in ("rss", "feed", "rdf"):
         return "feed"
     return "other"
+
+
+def sitemap_entry(node: etree._Element, base_url: str, timezone: str | None) -> Entry | None:
+    """The entry of one ``<url>`` or ``<sitemap>`` element (None without a ``<loc>``)."""
+    loc = text_at(node, "loc")
+    if not loc:
+        return None
+    published = entry_date(text_at(node, "news", "publication_date"), timezone)
+    modified = entry_date(text_at(node, "lastmod"), timezone)
+    return Entry(url=urljoin(base_url, loc), date=modified or published, published=published,
+                 title=text_at(node, "news", "title"))
+
+
+def sitemap_stream(stream: XMLStream, base_url: str = "", timezone: str | None = None) -> Iterator[Entry]:
+    """The entries of a sitemap or sitemap index being parsed, one at a time (nothing for other roots)."""
+    kind = root_kind(stream.root)
+    if kind not in ("sitemap", "sitemapindex"):
+        return
+    for node in stream.elements(("url",) if kind == "sitemap" else ("sitemap",)):
+        entry = sitemap_entry(node, base_url, timezone)
+        if entry is not None:
+            yield entry
 
 
 def parse_sitemap(body: bytes, base_url: str = "", timezone: str | None = None) -> list[Entry]:
     """Entries of a sitemap (``<url>``) or sitemap index (``<sitemap>``), gzipped or not.
 
     Reads ``lastmod`` and the Google News extension (``news:publication_date``,
-    ``news:title``). Relative locations are resolved against ``base_url``.
+    ``news:title``). Relative locations are resolved against ``base_url``. A document that
+    declares entities gives none (``scraper.discovery.xmlparse``).
     """
-    return sitemap_entries(root_of(body), base_url, timezone)
-
-
-def sitemap_entries(root: etree._Element | None, base_url: str = "", timezone: str | None = None) -> list[Entry]:
-    """``parse_sitemap`` on an already parsed root (see ``document``)."""
-    if root is None or local_name(root.tag) not in ("urlset", "sitemapindex"):
+    try:
+        return list(sitemap_stream(stream_xml(body), base_url, timezone))
+    except UnsafeXML:
         return []
-    child = "url" if local_name(root.tag) == "urlset" else "sitemap"
-    entries = []
-    for node in children(root, child):
-        loc = text_at(node, "loc")
-        if not loc:
-            continue
-        published = entry_date(text_at(node, "news", "publication_date"), timezone)
-        modified = entry_date(text_at(node, "lastmod"), timezone)
-        entries.append(Entry(url=urljoin(base_url, loc), date=modified or published,
-                             published=published, title=text_at(node, "news", "title")))
-    return entries
 
 
 def robots_sitemaps(text: str, base_url: str = "") -> list[str]:

@@ -331,13 +331,14 @@ _NOT_FOLLOWED = re.compile(r"/(?:login|logout|signin|sign-in|register|signup|sea
                            r"action)=", re.IGNORECASE)
 
 
-def other_links(page: Page, known: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def other_links(page: Page, known: set[str] | frozenset[str] = frozenset(), limit: int | None = None) -> list[str]:
     """Every other same-site link that may lead to an article or a listing, in page order.
 
     A plain list of links (``<li><a href="/news/a.html">a.html</a></li>``) has no entry the
     listing recogniser accepts; a crawl still follows these, after the entries, and lets the
     classifier judge each fetched page. Assets, feeds, login/search/share/print links and
-    the URLs in ``known`` (already followed as entries) are left out."""
+    the URLs in ``known`` (already followed as entries) are left out. ``limit``: stop after
+    that many (the crawl follows no more: ``FOLLOW_OTHER_LINKS_MAX``)."""
     seen = {_key(page.url)} | {_key(u) for u in known}
     out = []
     for link in page.tree.iter("a"):
@@ -351,4 +352,6 @@ def other_links(page: Page, known: set[str] | frozenset[str] = frozenset()) -> l
             continue
         seen.add(key)
         out.append(url)
+        if limit is not None and len(out) >= limit:
+            break
     return out

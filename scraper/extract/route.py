@@ -56,4 +56,5 @@ def route(page: Page, *, fetched_at: str | None, timezone: str | None) -> tuple[
     record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
     if judge(page, record).is_article:
         return "article", dict(record)
+    del record  # a page of 50,000 links: its article reading must not be alive beside its listing reading
     return "listing", listing_record(page, fetched_at=fetched_at, timezone=timezone)
