@@ -91,3 +91,12 @@ def _demo_cases() -> list[Case]:
     from tests.golden import cases
 
     return [c for c in cases() if c.id == "demo" or c.id.startswith("demo/")]
+
+
+def test_progress_ends_with_every_page_counted(tmp_path: Path) -> None:
+    import re
+
+    result = run(str(FIXTURES / "demo"), "-o", str(tmp_path / "out.jsonl"), "--progress")
+    lines = result.stderr.splitlines()
+    assert re.fullmatch(r"extract: 18/18 pages \(100%, \d+\.\d pages/s\)", lines[-2]), lines
+    assert lines[-1].startswith("extracted 18 of 18 pages")

@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--warc", action="append", metavar="FILE", help="re-extract from a WARC file (repeatable)")
     extract.add_argument("-o", "--output", help="JSON Lines file to write (default: standard output)")
     extract.add_argument("--url", help="the page's URL (single page only)")
+    extract.add_argument("--progress", action="store_true",
+                         help="a progress line on stderr about once a second (on by default on a terminal)")
     extract.add_argument("--listings", metavar="FILE",
                          help="write pages that are listings (home, section, tag pages) here as listing records")
     extract.add_argument("--plain", action="store_true",
