@@ -211,9 +211,14 @@ def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
     if not names:
         return [best]
     found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
-    found = [el for el in found if not any(a in found for a in el.iterancestors())]
-    order = {el: index for index, el in enumerate(best.getroottree().getroot().iter())}
-    return sorted(found, key=lambda el: order.get(el, 0))
+    return _outermost_in_order(found, best.getroottree().getroot())
+
+
+def _outermost_in_order(found: list[Element], root: Element) -> list[Element]:
+    """The found elements not inside another found one, in document order under ``root``."""
+    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
+    order = {el: index for index, el in enumerate(root.iter())}
+    return sorted(outer, key=lambda el: order.get(el, 0))
 
 
 def _first_class(el: Element | None) -> str | None:
@@ -238,9 +243,7 @@ def _kin(best: Element, scores: dict[Element, float]) -> list[Element]:
              and first in (el.get("class") or "").split() and _first_class(el.getparent()) == parent
              and region in el.iterancestors() and not is_hidden(el)
              and _link_density(el, len(el.text_content())) < 0.3]
-    found = [el for el in found if not any(a in found for a in el.iterancestors())]
-    order = {el: index for index, el in enumerate(region.iter())}
-    return sorted(found, key=lambda el: order.get(el, 0))
+    return _outermost_in_order(found, region)
 
 
 def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, dict[Element, float]]:
