@@ -145,12 +145,10 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     if best is None:
         return []
     twins = _twins(best, scores)
-    if len(twins) > 1:
-        return twins
-    kin = _kin(best, scores)
-    if len(kin) > 1:
-        return kin
-    return [_grow(_widen(best, scores), page.__dict__.get("_text_mass", {}))]
+    kin = _kin(best, scores) if len(twins) < 2 else twins
+    mass = page.__dict__.get("_text_mass", {})
+    chosen = twins if len(twins) > 1 else kin if len(kin) > 1 else [_grow(_widen(best, scores), mass)]
+    return _majority(chosen, mass, page.__dict__.get("_text_total", 0))
 
 
 def _link_chars(el: Element) -> int:
@@ -237,8 +235,8 @@ def _kin(best: Element, scores: dict[Element, float]) -> list[Element]:
     if not names or region is None or region.tag in ("body", "html"):
         return [best]
     first, parent = names[0], _first_class(best.getparent())
-    if not parent:
-        return [best]
+    if not parent or parent == first:
+        return [best]  # sections nested in a section of their own kind: one document, read whole
     found = [el for el, score in scores.items() if el.tag == best.tag and score >= 5
              and first in (el.get("class") or "").split() and _first_class(el.getparent()) == parent
              and region in el.iterancestors() and not is_hidden(el)
@@ -253,11 +251,13 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     mass: dict[Element, int] = {}
     # wrappers of the headline are never "comments" or "related", whatever their class says
     outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
+    total = 0
     for para, length in _paragraph_elements(root):
         if length < 25 or _outside_text(para, outside):
             continue
         holder = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
         own = _own_text_len(para) if para.tag in _DIRECT_TEXT else length
+        total += own
         for ancestor in _lineage(holder, 6):
             mass[ancestor] = mass.get(ancestor, 0) + own
         text = para.text_content()
@@ -281,8 +281,39 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     best = ranked[0][1]
     if hint_text:
         agreed = _agree_with_hint(ranked[:8], hint_text)
-        best = agreed if agreed is not None else best
+        if agreed is not None:
+            return agreed, scores
+    page.__dict__["_text_total"] = total
     return best, scores
+
+
+def _majority(chosen: list[Element], mass: dict[Element, int], total: int) -> list[Element]:
+    """The block that holds most of the page's text, when the best-scored block lies outside it.
+
+    A note, a factbox or a quote can out-score text written as many small blocks
+    (a chapter as dozens of <div>s, each its own paragraph): each small block
+    scores little, but together they are most of what the page says. The deepest
+    element holding 60% of the voting text is that article."""
+    if total < 1000 or sum(mass.get(el, 0) for el in chosen) >= 0.3 * total:
+        return chosen
+    holders = [el for el, amount in mass.items() if amount >= 0.6 * total and el.tag not in ("body", "html")]
+    if not holders:
+        return chosen
+    core = min(holders, key=lambda el: mass[el])
+    for el in chosen:
+        if core is el or core in el.iterancestors() or el in core.iterancestors():
+            return chosen
+    return [core] if _prose(core) else chosen
+
+
+def _prose(el: Element) -> bool:
+    """Not a sidebar, a link list or a stream of teasers with their summaries."""
+    if el.tag in _NOT_TEXT or el.tag in ("ul", "ol") or is_furniture(el) or _class_weight(el) < 0:
+        return False
+    text_len = len(el.text_content())
+    items = sum(1 for _ in el.iter("li"))
+    return (_link_density(el, text_len) <= 0.3 and sum(1 for _ in el.iter("a")) <= 4 * text_len / 1000
+            and not (items >= 10 and items > sum(1 for _ in el.iter("p"))))
 
 
 def _widen(best: Element, scores: dict[Element, float]) -> Element:

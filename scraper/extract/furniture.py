@@ -25,6 +25,8 @@ overline eyebrow""".split())
 #: Name parts that mark furniture by their start ("sharedaddy", "newsletterbox").
 _BOILER_PREFIXES = ("share", "social", "newsletter", "related", "promo", "advert", "sponsor", "subscri",
                     "comment", "outbrain", "taboola", "paywall", "recommend")
+_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SLUG_SPLIT = re.compile(r"[\W_]+")
 _KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
 
 
@@ -33,9 +35,25 @@ _STATE_PREFIXES = frozenset("has is no with show hide format type category tag s
                             "single template page postid".split())
 
 
+def _heading_anchor(el: Element, ident: str) -> bool:
+    """An id that is its section's heading made a slug ("sharing-with-a-single-developer" over
+    <h2>Sharing with a single developer</h2>, as documentation and Markdown tools write): it names
+    the text, not a component."""
+    if ident.count("-") + ident.count("_") < 2:
+        return False
+    for child in el[:3]:
+        if isinstance(child.tag, str) and child.tag in _HEADINGS:
+            words = _SLUG_SPLIT.split(child.text_content().lower())
+            return "-".join(w for w in words if w) == _SLUG_SPLIT.sub("-", ident.lower()).strip("-")
+    return False
+
+
 def is_furniture(el: Element) -> bool:
     """Class/id names that mark page furniture, matched on whole name parts."""
-    names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    ident = el.get("id", "")
+    if ident and _heading_anchor(el, ident):
+        ident = ""
+    names = f"{el.get('class', '')} {ident}".strip()
     if not names:
         return False
     for token in _TOKEN_SPLIT.split(names.lower()):
