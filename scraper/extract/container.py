@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
-from scraper.extract.furniture import is_furniture, is_hidden
+from scraper.extract.furniture import component_names, is_furniture, is_hidden
 from scraper.extract.page import Page
 from scraper.extract.text import fold
 
@@ -27,7 +27,7 @@ _POSITIVE = re.compile(r"article|body|content|entry|main|story|text|post|blog|pr
                        re.IGNORECASE)
 _NEGATIVE = re.compile(r"comment|footer|sidebar|related|recommend|promo|teaser|share|social|newsletter|"
                        r"widget|nav|menu|breadcrumb|cookie|banner|ad-|advert|outbrain|taboola|popular|"
-                       r"most-read|trending", re.IGNORECASE)
+                       r"most-read|trending|copyright|disclaimer|(?:^|[-_\s])foot(?:$|[-_\s])", re.IGNORECASE)
 _CONTAINER_HINT = re.compile(r"(?:article|story|entry|post|content|news)[-_]?(?:body|text|content)|"
                              r"articlebody|rich-?text|body-?text|main-?content", re.IGNORECASE)
 
@@ -36,7 +36,7 @@ _RELATED_TITLE = re.compile(r"related|recommend|more-?(?:stories|news|posts)|rea
 
 
 def _class_weight(el: Element) -> float:
-    names = f"{el.get('class', '')} {el.get('id', '')}"
+    names = component_names(el)
     weight = 0.0
     for child in el[:3]:
         if child.tag in ("h2", "h3", "h4", "div", "header") and _RELATED_TITLE.search(

@@ -48,6 +48,16 @@ def _heading_anchor(el: Element, ident: str) -> bool:
     return False
 
 
+def component_names(el: Element) -> str:
+    """'class id' without the state and taxonomy tokens ("js-social-images", "tag-sharing"):
+    the names that say what the block is."""
+    names = f"{el.get('class', '')} {el.get('id', '')}".strip()
+    if not names:
+        return ""
+    return " ".join(token for token in _TOKEN_SPLIT.split(names)
+                    if token and _PART_SPLIT.split(token.lower())[0] not in _STATE_PREFIXES)
+
+
 def is_furniture(el: Element) -> bool:
     """Class/id names that mark page furniture, matched on whole name parts."""
     ident = el.get("id", "")
