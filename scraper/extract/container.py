@@ -168,7 +168,7 @@ def _text_before(branch: Element) -> bool:
     lengths = [len(p.text_content().strip()) for sibling in branch.itersiblings(preceding=True)
                if isinstance(sibling.tag, str) for p in sibling.iter("p")]
     lengths = [n for n in lengths if n >= 25]
-    return len(lengths) >= 2 and sum(lengths) / len(lengths) >= 80
+    return (len(lengths) >= 2 and sum(lengths) / len(lengths) >= 80) or max(lengths, default=0) >= 400
 
 
 def _grow(best: Element, mass: dict[Element, int]) -> Element:
