@@ -177,7 +177,7 @@ def extract_body(page: Page, headline: str | None,
         return [], None, []
     headline_key = fold(headline)
     read = [block for container in containers for block in read_blocks(page, container)]
-    blocks = _trim_edges([b for b in _drop_link_lists(read) if _keep(b, headline_key)])
+    blocks = _trim_edges(_before_comments([b for b in _drop_link_lists(read) if _keep(b, headline_key)]))
     return blocks, containers[0], [b for b in read if is_read_also(b)]
 
 
@@ -194,6 +194,24 @@ _TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chav
                         r"^.{0,200}\b(?:sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|now|today)\b|"
                         r"(?:our|the|free|daily|weekly) newsletter|delivered (?:to|through) your|"
                         r"download (?:our|the) app|follow us on)\b.{0,200}$", re.IGNORECASE)
+
+
+#: A line that opens the readers' comments ("Comments (33)", "12 comments", "Leave a reply", "Talkback").
+_COMMENTS_START = re.compile(
+    r"^(?:.{0,60}\bcomments?\s*\(\d+\).{0,40}|\d+\s+(?:comments?|responses?|replies)|"
+    r"(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|response)|"
+    r"(?:reader|user|your)?\s*comments?|talkback\b.{0,40}|kommentare?(?:\s*\(\d+\))?|"
+    r"commentaires?(?:\s*\(\d+\))?|comentarios?(?:\s*\(\d+\))?)\s*[:.!]?$", re.IGNORECASE)
+
+
+def _before_comments(blocks: list[Block]) -> list[Block]:
+    """The blocks before the first line that opens the comments, once some text came before it."""
+    seen = 0
+    for index, block in enumerate(blocks):
+        if seen >= 200 and len(block.text) < 100 and _COMMENTS_START.match(block.text):
+            return blocks[:index]
+        seen += len(block.text)
+    return blocks
 
 
 def _is_meta_line(block: Block) -> bool:
