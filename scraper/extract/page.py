@@ -50,7 +50,25 @@ def parse_tree(text: str) -> lxml_html.HtmlElement:
         tree = _parse(flatten_depth(text))
     if tree is None:
         raise NotHTML("no document element")
+    if _runaway_title(tree):
+        closed = _parse(_close_title(text))
+        tree = closed if closed is not None else tree
     return tree
+
+
+_TITLE_OPEN = re.compile(r"(<title\b[^>]*>)([^<]*)", re.IGNORECASE)
+
+
+def _runaway_title(tree: lxml_html.HtmlElement) -> bool:
+    """A ``<title>`` never closed (``</titavaScript"...``) swallows the whole page as its text."""
+    head = tree.find("head")
+    title = head.find("title") if head is not None else None
+    return title is not None and len(title.text or "") > 1000 and "<" in (title.text or "")[:2000]
+
+
+def _close_title(text: str) -> str:
+    """Close the title where its text ends, as browsers show such pages."""
+    return _TITLE_OPEN.sub(lambda m: f"{m.group(1)}{m.group(2)}</title>", text, count=1)
 
 
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\ufffd]")
