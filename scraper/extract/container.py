@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from scraper.extract.furniture import component_names, is_furniture, is_hidden
 from scraper.extract.page import Page
 from scraper.extract.text import fold
+from scraper.extract.vocab import FURNITURE_MAX_CHARS, is_furniture_line
 
 Element = lxml_html.HtmlElement
 
@@ -113,7 +114,7 @@ def _direct_text(el: Element) -> str:
             parts.append(child.text_content())
         if child.tag in _INLINE or child.tag == "br":
             parts.append(child.tail or "")
-    return "".join(parts).strip()
+    return " ".join("".join(parts).split())  # source indentation is not text
 
 
 def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
@@ -253,8 +254,9 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
     total = 0
     for para, length in _paragraph_elements(root):
-        if length < 25 or _outside_text(para, outside):
-            continue
+        if length < 25 or _outside_text(para, outside) or (
+                length <= FURNITURE_MAX_CHARS and is_furniture_line(fold(para.text_content()))):
+            continue  # a "Javascript must be enabled" notice or a "Read more" line casts no vote
         holder = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
         own = _own_text_len(para) if para.tag in _DIRECT_TEXT else length
         total += own
@@ -307,8 +309,11 @@ def _majority(chosen: list[Element], mass: dict[Element, int], total: int) -> li
 
 
 def _prose(el: Element) -> bool:
-    """Not a sidebar, a link list or a stream of teasers with their summaries."""
+    """Not a sidebar, a link list, a stream of teasers with their summaries or a sign-in form
+    (whose option lists can be most of a short page's text)."""
     if el.tag in _NOT_TEXT or el.tag in ("ul", "ol") or is_furniture(el) or _class_weight(el) < 0:
+        return False
+    if el.find(".//input[@type='password']") is not None:
         return False
     text_len = len(el.text_content())
     items = sum(1 for _ in el.iter("li"))

@@ -204,7 +204,10 @@ FURNITURE = re.compile(
     r"share(?: this(?: \w+)?)?(?: on \w+)?|tweet|email|print|copy link|comments?|listen(?: to this article)?|"
     r"sign up|subscribe|follow us.*|click here.*|skip to (?:main )?content|read next|"
     r"related(?: articles| stories| content)?|more from .{1,40}|see also|continue reading|"
-    r"image|photo|video|caption|watch|loading.*|(?:copyright|©|\(c\))[^.]{0,80}\.?\s*all rights reserved)[.:!…]?$",
+    r"image|photo|video|caption|watch|loading.*|"
+    # what a browser without scripts or plug-ins shows in place of a player or a widget
+    r"(?:to (?:view|watch|see|play|listen)|please|you (?:need|must)|this (?:video|content|page|player))\b[^.]{0,100}"
+    r"\b(?:javascript|flash)\b[^.]{0,100}|(?:copyright|©|\(c\))[^.]{0,80}\.?\s*all rights reserved)[.:!…]?$",
     re.IGNORECASE,
 )
 
