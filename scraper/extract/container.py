@@ -60,7 +60,7 @@ _DIRECT_TEXT = ("div", "section", "li", "td", "font", "span", "article")
 
 #: Class/id parts of blocks whose paragraphs never count towards the article (comments, related...).
 _NOT_ARTICLE_WORDS = frozenset("""comment comments commentlist disqus respond replies reply related
-recommended recommendations sidebar outbrain taboola newsletter footer mostread popular""".split())
+recommended recommendations sidebar outbrain taboola newsletter footer mostread popular search""".split())
 
 
 def _not_article_names(names: str) -> bool:

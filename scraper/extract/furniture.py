@@ -58,6 +58,12 @@ def component_names(el: Element) -> str:
                     if token and _PART_SPLIT.split(token.lower())[0] not in _STATE_PREFIXES)
 
 
+#: Furniture that is one line by nature: named so but holding paragraphs of text, the name is a
+#: template's mislabel or a wrapper left open (a blog's every paragraph in a "byline-author" span).
+_ONE_LINERS = frozenset("byline dateline timestamp date kicker subline overline eyebrow readtime".split())
+_ONE_LINE_MAX = 400
+
+
 def is_furniture(el: Element) -> bool:
     """Class/id names that mark page furniture, matched on whole name parts."""
     ident = el.get("id", "")
@@ -66,14 +72,18 @@ def is_furniture(el: Element) -> bool:
     names = f"{el.get('class', '')} {ident}".strip()
     if not names:
         return False
+    one_liner = False
     for token in _TOKEN_SPLIT.split(names.lower()):
         parts = [p for p in _PART_SPLIT.split(token) if p]
         if not parts or parts[0] in _STATE_PREFIXES:
             continue
         furniture = parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
         if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
-            return True
-    return False
+            word = parts[0] if parts[0] in _BOILER_WORDS else parts[-1]
+            if word not in _ONE_LINERS:
+                return True
+            one_liner = True
+    return one_liner and len(el.text_content()) <= _ONE_LINE_MAX
 
 
 _HIDDEN_CLASSES = frozenset("hidden d-none hide is-hidden display-none visually-hidden sr-only "

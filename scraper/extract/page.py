@@ -82,13 +82,16 @@ def looks_binary(text: str) -> bool:
 
 #: Elements whose text is code, never page text: emptied once JSON-LD has been read from them.
 CODE_ELEMENTS = ("script", "style", "template")
+#: Emptied too: a drop-down's options are choices, not text (a list of 60 translations or
+#: professions can outweigh a short article's paragraphs).
+CHOICE_ELEMENTS = ("select", "datalist")
 
 
 def _empty_code(tree: lxml_html.HtmlElement) -> None:
-    """Script, style and template elements lose their content but stay in place (their tails too),
+    """Script, style, template and drop-down elements lose their content but stay in place (their tails too),
     so no field can read code (``<h1><script>alert(2)</script>Headline</h1>``) and the page's shape,
     which the body heuristics read, does not change."""
-    for el in tree.iter(*CODE_ELEMENTS):
+    for el in tree.iter(*CODE_ELEMENTS, *CHOICE_ELEMENTS):
         el.text = None
         del el[:]
 
