@@ -245,6 +245,11 @@ def _kin(best: Element, scores: dict[Element, float]) -> list[Element]:
     return _outermost_in_order(found, region)
 
 
+#: Below this many characters a block's positive class name weighs in proportion to its text
+#: (tweets in "entry-content" boxes out-scored the story beside them).
+_SHORT_BLOCK = 300
+
+
 def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, dict[Element, float]]:
     body = page.tree.find("body")
     root = body if body is not None else page.tree
@@ -278,6 +283,8 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     ranked = []
     for el, score in scores.items():
         text_len = len(el.text_content())
+        if text_len < _SHORT_BLOCK:  # a name says what a block is, but 100 characters are no article
+            score -= max(0.0, _class_weight(el)) * (1 - text_len / _SHORT_BLOCK)
         ranked.append((score * (1 - _link_density(el, text_len)), el))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     best = ranked[0][1]
