@@ -28,7 +28,8 @@ _POSITIVE = re.compile(r"article|body|content|entry|main|story|text|post|blog|pr
                        re.IGNORECASE)
 _NEGATIVE = re.compile(r"comment|footer|sidebar|related|recommend|promo|teaser|share|social|newsletter|"
                        r"widget|nav|menu|breadcrumb|cookie|banner|ad-|advert|outbrain|taboola|popular|"
-                       r"most-read|trending|copyright|disclaimer|(?:^|[-_\s])foot(?:$|[-_\s])", re.IGNORECASE)
+                       r"most-read|trending|copyright|disclaimer|(?:^|[-_\s])(?:foot|policy|legal|terms)(?:$|[-_\s])",
+                       re.IGNORECASE)
 _CONTAINER_HINT = re.compile(r"(?:article|story|entry|post|content|news)[-_]?(?:body|text|content)|"
                              r"articlebody|rich-?text|body-?text|main-?content", re.IGNORECASE)
 
