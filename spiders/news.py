@@ -106,4 +106,6 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
             self._recent[url] = None
             if len(self._recent) > RECENT_LINKS:
                 self._recent.popitem(last=False)
-            yield self.follow_link(response, url, next_page=url == next_page, priority=priority)
+            request = self.settled(self.follow_link(response, url, next_page=url == next_page, priority=priority))
+            if request is not None:
+                yield request
