@@ -24,6 +24,9 @@ def shown_date(page: Page, tz: str | None, now: dt.datetime | None) -> str | Non
     """ISO 8601 publication date (a bare day when the page gives no time), or None."""
     from htmldate import find_date  # imported lazily: most pages have structured dates
 
+    if page.truncated:
+        return None  # htmldate copies the whole tree: on a page cut at 6 MB (no article) that is 60 MB more
+
     latest = (now or dt.datetime.now(dt.timezone.utc)).replace(tzinfo=None) + dt.timedelta(days=1)
     logging.getLogger("htmldate").setLevel(logging.ERROR)
     try:
