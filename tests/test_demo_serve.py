@@ -38,3 +38,17 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "http_proxy")}
+
+
+def test_demo_serve_stops_on_ctrl_c_when_started_with_sigint_ignored() -> None:
+    """A shell script's background job starts with SIGINT ignored; Ctrl-C (and SIGTERM) still stop it."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        server = subprocess.Popen([sys.executable, "-m", "scraper.cli", "demo", "--serve"], stderr=subprocess.PIPE,
+                                  text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+        try:
+            server.stderr.readline(), server.stderr.readline()
+            server.send_signal(stop)
+            code = server.wait(timeout=10)
+        finally:
+            server.kill()
+        assert (stop, code, "Traceback" in server.stderr.read()) == (stop, 0, False)

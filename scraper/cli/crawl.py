@@ -188,6 +188,7 @@ def serve_demo(port: int) -> int:
     """``scraper demo --serve``: the demo site on 127.0.0.1 until Ctrl-C, with the command that crawls it.
 
     The pages link to http://demo.test/, so the server is also the HTTP proxy for that name."""
+    import signal
     import time
 
     from scraper.devtools.demo_site import DEMO_BASE, serve
@@ -196,9 +197,13 @@ def serve_demo(port: int) -> int:
         server, base = serve(port=port)
     except OSError as exc:
         raise InputError(f"cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}") from None
-    print(f"serving the demo site on {base} (as {DEMO_BASE}); Ctrl-C stops it", file=sys.stderr, flush=True)
-    print(f"crawl it with: http_proxy={base} scraper crawl {DEMO_BASE}/", file=sys.stderr, flush=True)
+    # Ctrl-C stops it even when started from a script in the background, whose shell
+    # leaves SIGINT ignored (Python then installs no KeyboardInterrupt handler); SIGTERM too.
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        print(f"serving the demo site on {base} (as {DEMO_BASE}); Ctrl-C stops it", file=sys.stderr, flush=True)
+        print(f"crawl it with: http_proxy={base} scraper crawl {DEMO_BASE}/", file=sys.stderr, flush=True)
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
