@@ -25,11 +25,14 @@ def _server(robots: str) -> Iterator[str]:
             if self.path == "/robots.txt" and robots == "hang":
                 time.sleep(3)  # past DOWNLOAD_TIMEOUT
             status, body = (int(robots), b"busy") if self.path == "/robots.txt" and robots != "hang" else (200, page)
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the crawler gave up on the hung robots.txt and closed the connection, as it should
 
         def log_message(self, *args: object) -> None:
             pass
