@@ -165,8 +165,7 @@ class DiscoveryMixin:
         reason = request.meta.get("skip")
         if not reason:
             return request
-        engine = getattr(self.crawler, "engine", None)
-        seen = getattr(getattr(getattr(engine, "scheduler", None), "df", None), "request_seen", None)
+        seen = getattr(self._dupefilter(), "request_seen", None)
         if seen is None or request.dont_filter:
             return request
         if not seen(request):
@@ -174,10 +173,14 @@ class DiscoveryMixin:
                                                 reason=reason, met=True)
         return None
 
+    def _dupefilter(self) -> object | None:
+        """This run's duplicate filter, when the scheduler has one."""
+        engine = getattr(self.crawler, "engine", None)
+        return getattr(getattr(engine, "scheduler", None), "df", None)
+
     def _fetch_scheduled(self, request: scrapy.Request) -> bool:
         """Whether this run's duplicate filter already holds the request (False when it cannot say)."""
-        scheduler = self.crawler.engine.scheduler if self.crawler.engine else None
-        has_seen = getattr(getattr(scheduler, "df", None), "has_seen", None)
+        has_seen = getattr(self._dupefilter(), "has_seen", None)
         return bool(has_seen(request)) if has_seen else False
 
     def decided(self, request: scrapy.Request, date: str | None, incremental: bool = True) -> scrapy.Request:

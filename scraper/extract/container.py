@@ -255,20 +255,22 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     body = page.tree.find("body")
     root = body if body is not None else page.tree
     scores: dict[Element, float] = {}
+    weights: dict[Element, float] = {}  # each candidate's class weight, its score's start
     mass: dict[Element, int] = {}
     # wrappers of the headline are never "comments" or "related", whatever their class says
     outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
     total = 0
     for para, length in _paragraph_elements(root):
-        if length < 25 or _outside_text(para, outside) or (
-                length <= FURNITURE_MAX_CHARS and is_furniture_line(fold(para.text_content()))):
+        if length < 25 or _outside_text(para, outside):
+            continue
+        text = para.text_content()
+        if length <= FURNITURE_MAX_CHARS and is_furniture_line(fold(text)):
             continue  # a "Javascript must be enabled" notice or a "Read more" line casts no vote
         holder = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
         own = _own_text_len(para) if para.tag in _DIRECT_TEXT else length
         total += own
         for ancestor in _lineage(holder, 6):
             mass[ancestor] = mass.get(ancestor, 0) + own
-        text = para.text_content()
         score = 1 + text.count(",") + text.count("，") + text.count("、") + min(length / 100, 3)
         # a div of text and <br>s is its own container; a <p> or a text <span> is a paragraph of its parent
         parent = para if para.tag in _DIRECT_TEXT and para.tag not in ("span", "font") else para.getparent()
@@ -276,7 +278,7 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
             if ancestor is None or not isinstance(ancestor.tag, str):
                 break
             if ancestor not in scores:
-                scores[ancestor] = _class_weight(ancestor)
+                scores[ancestor] = weights[ancestor] = _class_weight(ancestor)
             scores[ancestor] += score / (1 + level)
     page.__dict__["_text_mass"] = mass
     if not scores:
@@ -285,7 +287,7 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     for el, score in scores.items():
         text_len = len(el.text_content())
         if text_len < _SHORT_BLOCK:  # a name says what a block is, but 100 characters are no article
-            score -= max(0.0, _class_weight(el)) * (1 - text_len / _SHORT_BLOCK)
+            score -= max(0.0, weights[el]) * (1 - text_len / _SHORT_BLOCK)
         ranked.append((score * (1 - _link_density(el, text_len)), el))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     best = ranked[0][1]
