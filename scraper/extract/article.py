@@ -110,8 +110,11 @@ def _paragraphs(text: str) -> str:
 
 
 def _without_captions(body: str, images: list[Any]) -> str:
+    """The body less the paragraphs that are image captions, unless the captions are
+    nearly all of it: a photo story or a gallery is told in its captions."""
     captions = {clean(i["caption"]) for i in images if i.get("caption")}
-    return "\n\n".join(p for p in body.split("\n\n") if p not in captions)
+    kept = "\n\n".join(p for p in body.split("\n\n") if p not in captions)
+    return body if len(kept) < 0.2 * len(body) and len(body) >= 150 else kept
 
 
 def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any,

@@ -211,7 +211,32 @@ def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
     if not names:
         return [best]
     found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
+    if len(found) > 2:
+        found = _fill_sequence(found, best.tag, names)
     return _outermost_in_order(found, best.getroottree().getroot())
+
+
+def _fill_sequence(found: list[Element], tag: str, names: str) -> list[Element]:
+    """All blocks of the twins' kind between the first and the last twin, short ones too.
+
+    A post told as a run of captioned photos, or a CMS that makes each paragraph
+    group its own component, has many blocks of one class; the short ones
+    ("...and the other card!") score too little to vote but are the same text."""
+    common = set(found[0].iterancestors())
+    for el in found[1:]:
+        common &= set(el.iterancestors())
+    lowest = next((a for a in found[0].iterancestors() if a in common), None)
+    if lowest is None or lowest.tag in ("body", "html"):
+        return found
+    parents = {el.getparent() for el in found}
+    holder = {parent.get("class") for parent in parents}
+    if len(holder) != 1:
+        return found
+    run = [el for el in lowest.iter(tag) if el.get("class") == names and (
+        el.getparent() in parents or el.getparent().get("class") in holder - {None})]
+    marks = [index for index, el in enumerate(run) if el in found]
+    return [el for el in run[marks[0]:marks[-1] + 1] if el in found or (
+        not is_hidden(el) and el.text_content().strip() and _link_density(el, len(el.text_content())) < 0.3)]
 
 
 def _outermost_in_order(found: list[Element], root: Element) -> list[Element]:
