@@ -338,7 +338,7 @@ def _majority(chosen: list[Element], mass: dict[Element, int], total: int) -> li
         return chosen
     core = min(holders, key=lambda el: mass[el])
     for el in chosen:
-        if core is el or core in el.iterancestors() or el in core.iterancestors():
+        if core is el or el in core.iterancestors():
             return chosen
     return [core] if _prose(core) else chosen
 
@@ -352,7 +352,8 @@ def _prose(el: Element) -> bool:
         return False
     text_len = len(el.text_content())
     items = sum(1 for _ in el.iter("li"))
-    return (_link_density(el, text_len) <= 0.3 and sum(1 for _ in el.iter("a")) <= 4 * text_len / 1000
+    density = _link_density(el, text_len)
+    return (density <= 0.3 and (density <= 0.2 or sum(1 for _ in el.iter("a")) <= 4 * text_len / 1000)
             and not (items >= 10 and items > sum(1 for _ in el.iter("p"))))
 
 
