@@ -336,7 +336,7 @@ def _majority(chosen: list[Element], mass: dict[Element, int], total: int) -> li
     holders = [el for el, amount in mass.items() if amount >= 0.6 * total and el.tag not in ("body", "html")]
     if not holders:
         return chosen
-    core = min(holders, key=lambda el: mass[el])
+    core = max(holders, key=lambda el: sum(1 for _ in el.iterancestors()))  # mass stops 6 levels up
     for el in chosen:
         if core is el or el in core.iterancestors():
             return chosen
