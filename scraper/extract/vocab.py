@@ -154,16 +154,21 @@ _MACHINE_ATTRIBUTE_NAME = re.compile(r"^data-.*(?:date|time|publish)|^datetime$"
 
 
 def machine_dates(page: Page, limit: int = 12) -> list[str]:
-    """The first machine-readable dates of the markup, in document order: the date elements'
-    values (``time_elements``), then ``datetime`` and ``data-*date*`` attributes of any element."""
-    values = [v for v in (machine_date(el) for el in time_elements(page)) if v]
+    """The first machine-readable dates of the markup: the date elements' values (``time_elements``),
+    then ``datetime`` and ``data-*date*`` attributes of any element, in document order. Dates in
+    quotes are left out: they date what is embedded (a tweet's blockquote), not the page."""
+    values = [v for v in (machine_date(el) for el in time_elements(page) if not _embedded(el)) if v]
     for el in page.tree.xpath(_MACHINE_ATTRIBUTES):
         if len(values) >= limit:
             break
-        if not _outside_excluded(page, el):
+        if _embedded(el) or not _outside_excluded(page, el):
             continue
         values += [v for k, v in el.attrib.items() if _MACHINE_ATTRIBUTE_NAME.match(k) and v]
     return values[:limit]
+
+
+def _embedded(el: Element) -> bool:
+    return any(a.tag == "blockquote" for a in el.iterancestors())
 
 
 def date_blocks(page: Page) -> list[Element]:
