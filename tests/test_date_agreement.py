@@ -48,6 +48,14 @@ ROWS = [
     # utc_as_local: the winner's clock is the other's UTC clock, in the same offset
     (s("2022-10-11T19:11:05-04:00", source="opengraph"), [s("2022-10-11T15:11:05-04:00")],
      ("2022-10-11T15:11:05-04:00", "meta", "utc_as_local")),
+    # page_offset: a time read without an offset takes the one offset the page writes elsewhere
+    (s("2026-07-31T14:38:00+00:00", explicit=False), [s("2026-07-31T09:10:00-04:00", H, "html"),
+                                                       s("2026-07-30T16:45:00-04:00", H, "html")],
+     ("2026-07-31T14:38:00-04:00", "meta", "page_offset")),
+    # page_offset: not when the page writes two offsets, not when the winner wrote its own
+    (s("2026-07-31T14:38:00+00:00", explicit=False), [s("2026-07-31T09:10:00-04:00", H, "html"),
+                                                       s("2026-01-30T16:45:00-05:00", H, "html")], (None, None, None)),
+    (s("2026-07-31T14:38:00+00:00"), [s("2026-07-31T09:10:00-04:00", H, "html")], (None, None, None)),
     # a real offset other than UTC is not second-guessed by another offset
     (s("2017-03-09T18:16:02-04:00", source="microdata"), [s("2017-03-09T23:16:02+00:00", source="opengraph")],
      (None, None, None)),

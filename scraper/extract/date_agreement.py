@@ -19,6 +19,9 @@ rule naming one common CMS mistake:
 ``utc_as_local``
     The winner is the UTC wall clock labelled with the local offset: another statement in
     that offset is the winner's wall clock minus the offset (PHP's ``date()`` on a UTC time).
+``page_offset``
+    The winner's time was read without an offset (so in the site zone, UTC by default) and
+    every statement that writes its offset writes the same one: the page states its zone.
 
 Only ``modified_twin`` moves the date by more than a time-zone difference, and only to an
 earlier published statement. Pure: statements in, statement out.
@@ -89,6 +92,9 @@ def agree(winner: Statement, statements: list[Statement]) -> tuple[Statement, st
         for s in others:
             if s.explicit and s.has_time and s.offset != _UTC and s.instant == winner.instant:
                 return s, "same_instant"
+        offsets = {s.offset for s in statements if s.explicit and s.has_time}
+        if not winner.explicit and len(offsets) == 1 and _UTC not in offsets:
+            return Statement(winner.value[:19] + offsets.pop(), winner.source, winner.kind, True), "page_offset"
         return winner, None
     for s in others:
         if s.kind != MODIFIED and s.explicit and s.offset == winner.offset and s.utc_wall == winner.wall:

@@ -187,7 +187,9 @@ def published(page: Page, tz: str | None = None, now: dt.datetime | None = None)
     value, source = _dated(page, "published", _PUBLISHED_KEYS, tz, lambda: _date_from_markup(page, tz, now))
     if not isinstance(value, str) or source is None:
         return value, source
-    kept, _rule = agree(Statement(value, source, PUBLISHED), _date_statements(page, tz))
+    statements = _date_statements(page, tz)
+    explicit = any(s.value == value and s.explicit for s in statements)
+    kept, _rule = agree(Statement(value, source, PUBLISHED, explicit), statements)
     return kept.value, kept.source
 
 
