@@ -89,6 +89,15 @@ def parse_iso(raw: str, tz: str | None = None) -> str | None:
     return format_datetime(value)
 
 
+_WRITTEN_OFFSET = re.compile(r"(?:\d(?:Z|z)|[+-]\d{2}:?\d{2}|\b(?:UTC|GMT)(?:[+-]\d{2}:?\d{2})?)\s*$")
+
+
+def has_offset(raw: str) -> bool:
+    """The date text ends with its own UTC offset (``Z``, ``+02:00``, ``-0400``, ``GMT``), so it
+    does not depend on the site zone; a bare time or a Unix timestamp has none written."""
+    return bool(_WRITTEN_OFFSET.search(raw.strip())) and ":" in raw
+
+
 def parse_epoch(raw: str) -> str | None:
     if not _EPOCH.match(raw):
         return None

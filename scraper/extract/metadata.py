@@ -15,7 +15,8 @@ from typing import Any
 
 from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names
-from scraper.extract.dates import parse_date
+from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
+from scraper.extract.dates import has_offset, parse_date
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
 from scraper.extract.shown_dates import shown_date
@@ -181,24 +182,38 @@ def _dated(page: Page, field: str, keys: tuple[str, ...], tz: str | None,
 
 
 def published(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:
-    """Data first, then markup (``_date_from_markup``)."""
-    found = _dated(page, "published", ("datePublished", "dateCreated", "uploadDate"), tz,
-                   lambda: _date_from_markup(page, tz, now))
-    return _prefer_real_offset(page, found, tz)
+    """Data first, then markup (``_date_from_markup``); the winner checked against the page's
+    other date statements (``extract.date_agreement``)."""
+    value, source = _dated(page, "published", _PUBLISHED_KEYS, tz, lambda: _date_from_markup(page, tz, now))
+    if not isinstance(value, str) or source is None:
+        return value, source
+    statements = _date_statements(page, tz)
+    explicit = any(s.value == value and s.explicit for s in statements)
+    kept, _rule = agree(Statement(value, source, PUBLISHED, explicit), statements)
+    return kept.value, kept.source
 
 
-def _prefer_real_offset(page: Page, found: Found, tz: str | None) -> Found:
-    """CMSes often print local time with a false '+00:00'. When another statement of the
-    same wall-clock time carries a real offset, that one is right."""
-    value, _ = found
-    if not isinstance(value, str) or not value.endswith("+00:00"):
-        return found
-    wall = value[:19]
-    for name in sel.META_NAMES["published"]:
-        other = parse_date(page.meta_first(name), tz, free_text=False)
-        if other and other[:19] == wall and not other.endswith("+00:00") and len(other) > 19:
-            return other, sel.meta_source(name)
-    return found
+_PUBLISHED_KEYS = ("datePublished", "dateCreated", "uploadDate")
+
+
+def _date_statements(page: Page, tz: str | None) -> list[Statement]:
+    """Every date the page states, in evidence order: JSON-LD, microdata, meta, then markup."""
+    ld = page.article_ld or {}
+    raw: list[tuple[Any, str, str]] = []
+    for kind, keys in ((PUBLISHED, _PUBLISHED_KEYS), (MODIFIED, ("dateModified",))):
+        raw += [(ld_text(ld.get(k)), "json-ld", kind) for k in keys]
+    for kind, keys in ((PUBLISHED, _PUBLISHED_KEYS[:2]), (MODIFIED, ("dateModified",))):
+        raw += [(md_text(page, k), "microdata", kind) for k in keys]
+    for kind, field in ((PUBLISHED, "published"), (MODIFIED, "modified")):
+        raw += [(page.meta_first(n), sel.meta_source(n), kind) for n in sel.META_NAMES[field]]
+    raw += [(v, "html", MARKUP) for v in sel.machine_dates(page)]
+    statements: list[Statement] = []
+    for text, source, kind in raw:
+        value = parse_date(text, tz, free_text=False) if text else None
+        explicit = bool(value and has_offset(text))
+        if value and (explicit or kind != MARKUP):  # a markup date read in the site zone only guesses
+            statements.append(Statement(value, source, kind, explicit))
+    return statements
 
 
 def modified(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:

@@ -146,6 +146,31 @@ def machine_date(el: Element) -> str | None:
     return el.get("datetime") or el.get("content") or el.get("title")
 
 
+#: ``data-*`` attributes that hold a machine date beside a visible one (``data-origindate``,
+#: ``data-published-date``, ``data-timestamp``), and any element's ``datetime`` attribute.
+_MACHINE_ATTRIBUTES = ".//*[@datetime or @*[starts-with(name(), 'data-') and (contains(name(), 'date') " \
+                      "or contains(name(), 'time') or contains(name(), 'publish'))]]"
+_MACHINE_ATTRIBUTE_NAME = re.compile(r"^data-.*(?:date|time|publish)|^datetime$")
+
+
+def machine_dates(page: Page, limit: int = 12) -> list[str]:
+    """The first machine-readable dates of the markup: the date elements' values (``time_elements``),
+    then ``datetime`` and ``data-*date*`` attributes of any element, in document order. Dates in
+    quotes are left out: they date what is embedded (a tweet's blockquote), not the page."""
+    values = [v for v in (machine_date(el) for el in time_elements(page) if not _embedded(el)) if v]
+    for el in page.tree.xpath(_MACHINE_ATTRIBUTES):
+        if len(values) >= limit:
+            break
+        if _embedded(el) or not _outside_excluded(page, el):
+            continue
+        values += [v for k, v in el.attrib.items() if _MACHINE_ATTRIBUTE_NAME.match(k) and v]
+    return values[:limit]
+
+
+def _embedded(el: Element) -> bool:
+    return any(a.tag == "blockquote" for a in el.iterancestors())
+
+
 def date_blocks(page: Page) -> list[Element]:
     found = list(page.tree.iter("time"))
     found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
