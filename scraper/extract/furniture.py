@@ -77,7 +77,8 @@ def is_furniture(el: Element) -> bool:
         parts = [p for p in _PART_SPLIT.split(token) if p]
         if not parts or parts[0] in _STATE_PREFIXES:
             continue
-        furniture = parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
+        furniture = (parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
+                     or (len(parts) > 1 and parts[-1].startswith(_BOILER_PREFIXES)))  # "jp-relatedposts"
         if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
             word = parts[0] if parts[0] in _BOILER_WORDS else parts[-1]
             if word not in _ONE_LINERS:
