@@ -124,21 +124,33 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     if structured:
         return _against_h1(page, structured, h1s, site)
     title = title_text(page)
-    for h1 in h1s:
-        if title and len(h1.split()) >= 2 and similar(h1, title):
-            return h1, "html"
+    agreeing = [h1 for h1 in h1s if title and len(h1.split()) >= 2 and similar(h1, title)]
+    if agreeing:  # several: the one closest to a part of the title ("Site" loses to "Headline | Site")
+        return max(agreeing, key=lambda h1: _agreement(h1, title or "")), "html"
     if h1s and len(h1s[0].split()) >= 4:
         return h1s[0], "html"
-    parts = title_parts(title or "")
-    parts = [fold(p) for p in (parts[:-1] if len(parts) > 1 else parts) if len(p) >= 3]  # the last is the site's
-    for h1 in h1s:  # "Category: World" under the title "World – Site"
-        if any(part in fold(h1) for part in parts):
+    lead = title_parts(title or "")[:1]  # "Category: World" under the title "World – Site"
+    for h1 in h1s:
+        if lead and len(lead[0]) >= 3 and fold(lead[0]) in fold(h1):
             return h1, "html"
     if title:
         return headline_of_title(page, title, site), "html"
     if h1s:
         return h1s[0], "html"
     return None
+
+
+def _agreement(h1: str, title: str) -> tuple[float, int]:
+    """How closely an h1 matches the closest part of the title: the share of words in
+    common (of the longer of the two), then how many they are."""
+    words = _tokens(h1)
+    best = (0.0, 0)
+    for part in title_parts(title) or [title]:
+        other = _tokens(part)
+        shared = len(words & other)
+        if shared:
+            best = max(best, (round(shared / max(len(words), len(other)), 2), shared))
+    return best
 
 
 def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: str | None) -> Candidate:
