@@ -95,6 +95,41 @@ def title_text(page: Page) -> str | None:
     return text[:MAX_HEADLINE_CHARS] or None
 
 
+#: Where a title may be cut when the page shows one piece of it: the separators, a colon
+#: ("Site: Headline") and a closing parenthesis ("Headline (from Site)").
+_PIECE_SEPARATOR = re.compile(_TITLE_SEPARATOR.pattern + r"|:\s+|\s+\((?=[^()]*\)$)|-(?=[A-Z])")
+
+
+def _shown_runs(page: Page) -> set[str]:
+    """Folded texts that the body shows as one run of text (``<b>Headline</b>``) or one heading."""
+    body = page.tree.find("body")
+    if body is None:
+        return set()
+    out: set[str] = set()
+    for el in body.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            out.add(fold(el.text_content()))
+        for text in (el.text, el.tail):
+            if text and not text.isspace():
+                out.add(fold(text))
+    return out
+
+
+def _shown_piece(page: Page, title: str, site: str | None) -> str | None:
+    """The longest piece of the title (2 words or more, not all of it) that the body shows on its own."""
+    cuts = [0] + [i for m in _PIECE_SEPARATOR.finditer(title) for i in (m.start(), m.end())] + [len(title)]
+    starts, ends = cuts[0::2], cuts[1::2]
+    pieces = {_DECORATION.sub("", title[a:b]).strip() for a in starts for b in ends
+              if b > a and b - a < len(title)}  # the whole title shown is a "share this page" line
+    pieces = {p for p in pieces if len(p.split()) >= 2 and fold(p) != fold(site)}
+    if not pieces:
+        return None
+    shown = _shown_runs(page)
+    return next((p for p in sorted(pieces, key=len, reverse=True) if fold(p) in shown), None)
+
+
 def title_parts(title: str) -> list[str]:
     parts = [_DECORATION.sub("", p).strip() for p in _TITLE_SEPARATOR.split(title)]
     return [p for p in parts if p]
@@ -110,6 +145,9 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
         key = fold(part)
         if len(part.split()) >= 2 and any(key == h or (len(key) > 15 and key in h) for h in headings):
             return part
+    shown = _shown_piece(page, title, site)
+    if shown:
+        return shown
     site_key = fold(site)
     parts = [p for p in parts if fold(p) != site_key] or parts
     for part in parts:
