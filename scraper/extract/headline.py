@@ -212,19 +212,54 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
             if h1 and len(h1) > 10:
                 return h1, "html"
     text, source = structured[0]
+    h1 = _h1_before_suffix(text, h1s, site)
+    if h1:
+        return h1, "html"
     if _has_site(text, site):
         text = headline_of_title(page, text, site)
     if any(_key(text) in key for key in keys):
         return text, source
-    long_h1s = [h for h in h1s if len(h.split()) >= 4]
+    long_h1s = [h for h in h1s if words(h) >= 4]
     if len(long_h1s) == 1 and _rewords(long_h1s[0], text):
         return long_h1s[0], "html"
     return text, source
 
 
+#: CJK ideographs and kana: a headline in these scripts has no spaces between its words.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: What may follow a headline in a data title before the site or section name: a full stop, then a separator.
+_SUFFIX_START = re.compile(r"^[。.]?\s*(?:" + _TITLE_SEPARATOR.pattern + r"|\s+:\s*|\s*：\s*)")
+
+
+def words(text: str) -> int:
+    """How many words a headline has; in CJK script two characters count as one."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
+
+
+def _h1_before_suffix(text: str, h1s: list[str], site: str | None) -> str | None:
+    """The h1 that the data's text starts with, the rest being a site or section behind a
+    separator ("Headline - Site.com", "Headline : Section"): the h1 has 2 words or more, or
+    the rest is the site's name."""
+    key = _key(text)
+    for h1 in h1s:
+        h1_key = _key(h1)
+        if h1_key == key or not key.startswith(h1_key):
+            continue
+        rest = text[len(h1):] if fold(text[:len(h1)]) == fold(h1) else None
+        if rest is None or not _SUFFIX_START.match(rest):
+            continue
+        tail = _SUFFIX_START.sub("", rest)
+        if words(h1) >= 2 or (site and fold(tail).startswith(fold(site))):
+            return h1
+    return None
+
+
 def _rewords(h1: str, text: str) -> bool:
     """The h1 tells the same story in other words: a word in common, not the same words
-    with other punctuation (there the data keeps the punctuation the h1 lost to markup)."""
+    with other punctuation (there the data keeps the punctuation the h1 lost to markup), not a
+    piece of the data's text."""
+    if _key(h1) in _key(text):  # a piece of the data's text ("Post @ Blog name :: Host"): a name, not a rewording
+        return False
     words_h1, words_text = _WORD.findall(_key(h1)), _WORD.findall(_key(text))
     shared = {w for w in set(words_h1) & set(words_text) if len(w) > 3}
     return words_h1 != words_text and bool(shared)
