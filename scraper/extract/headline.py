@@ -198,7 +198,9 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
     reader sees it ("Powered by", not "Powered By"), when the h1 is not set in capitals. The
     data's text is the h1 plus a site, section or kicker ("Headline | Site", "Opinion |
     Headline"): the h1. The h1 is the data's
-    text with a kicker glued on: the data's. Different wording (an SEO or social
+    text with a kicker glued on before it: the data's (but one word, a section's name,
+    never wins so; and an h1 that goes on after the data's text, a subtitle, is the
+    reader's). Different wording (an SEO or social
     variant): the h1, when the page has exactly one h1 that reads like a headline."""
     keys = {_key(h): h for h in h1s}
     for text, source in structured:
@@ -217,7 +219,7 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
         return h1, "html"
     if _has_site(text, site):
         text = headline_of_title(page, text, site)
-    if any(_key(text) in key for key in keys):
+    if words(text) >= 2 and any(key.endswith(_key(text)) for key in keys):
         return text, source
     long_h1s = [h for h in h1s if words(h) >= 4]
     if len(long_h1s) == 1 and _rewords(long_h1s[0], text):
