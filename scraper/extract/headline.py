@@ -224,7 +224,19 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
     long_h1s = [h for h in h1s if words(h) >= 4]
     if len(long_h1s) == 1 and _rewords(long_h1s[0], text):
         return long_h1s[0], "html"
+    h1 = _h1_of_title(page, keys, site)
+    if h1 and not similar(h1, text):  # the title and the h1 tell one story, the data another
+        return h1, "html"
     return text, source
+
+
+def _h1_of_title(page: Page, keys: dict[str, str], site: str | None) -> str | None:
+    """The h1 that the <title> (site name cut) repeats."""
+    title = title_text(page)
+    if not title:
+        return None
+    h1 = keys.get(_key(title)) or keys.get(_key(headline_of_title(page, title, site)))
+    return h1 if h1 and words(h1) >= 2 else None
 
 
 #: CJK ideographs and kana: a headline in these scripts has no spaces between its words.
