@@ -76,6 +76,18 @@ def visible_h1s(page: Page) -> list[str]:
     return out
 
 
+def article_heading(page: Page) -> list[str]:
+    """When every h1 is furniture (an SEO h1 in the breadcrumbs): the first h2 of the
+    <article>, the headline its header shows."""
+    for article in page.tree.iter("article"):
+        for el in article.iter("h2"):
+            text = clean(el.text_content())
+            if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el):
+                return [text]
+            break
+    return []
+
+
 def _headings(page: Page) -> Iterator[str]:
     for el in page.tree.iter("h1", "h2", "h3"):
         text = clean(el.text_content())
@@ -139,7 +151,7 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
     """The headline part of a title: the one a heading repeats, else the first that reads like one."""
     parts = title_parts(title)
     if len(parts) <= 1:
-        return _DECORATION.sub("", title).strip() or title
+        return _shown_piece(page, title, site) or _DECORATION.sub("", title).strip() or title
     headings = [fold(h) for h in _headings(page)]
     for part in sorted(parts, key=len, reverse=True):
         key = fold(part)
@@ -158,7 +170,7 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
 
 def choose(page: Page, structured: list[Candidate], site: str | None) -> Candidate | None:
     """The reader's headline from the data candidates, the page's h1s and its title."""
-    h1s = visible_h1s(page)
+    h1s = visible_h1s(page) or article_heading(page)
     if structured:
         return _against_h1(page, structured, h1s, site)
     title = title_text(page)
@@ -176,6 +188,18 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     if h1s:
         return h1s[0], "html"
     return None
+
+
+def _same_words(text: str, h1s: list[str]) -> bool:
+    """The data's text has the h1's words with the punctuation the h1 lost to markup
+    ("Kicker: Headline" shown as two spans), or is the h1's words after a kicker
+    (4 words or more)."""
+    mine = _WORD.findall(_key(text))
+    for h1 in h1s:
+        theirs = _WORD.findall(_key(h1))
+        if mine == theirs or (len(mine) >= 4 and len(theirs) > len(mine) and theirs[-len(mine):] == mine):
+            return True
+    return False
 
 
 def _agreement(h1: str, title: str) -> tuple[float, int]:
@@ -208,6 +232,10 @@ def _against_h1(page: Page, structured: list[Candidate], h1s: list[str], site: s
         if h1 is not None:
             same_case = h1.translate(_QUOTES) == text.translate(_QUOTES)
             return (text, source) if same_case or h1.isupper() else (h1, "html")
+    for text, source in structured:
+        found = _same_words(text, h1s)
+        if found:
+            return text, source
     for text, _ in structured:
         for part in _HARD_SEPARATOR.split(text):
             h1 = keys.get(_key(part.strip()))
