@@ -53,6 +53,12 @@ ROWS = [
     # no data, no heading: the piece of the title the body shows as a run of text
     ("<title>Valley News - Local News, Weather and Sports for the Valley | Pool closes</title>",
      "<font><b>Pool closes</b></font>", ("Pool closes", "html")),
+    # the piece as the page shows it, not as the title capitalises it; "(from Site)" cut off
+    ("<title>Ministers Face Dilemma Over Stadium (from The Herald )</title>",
+     "<b>Ministers face dilemma over stadium</b>", ("Ministers face dilemma over stadium", "html")),
+    # a title that swallowed script: cut where the script starts
+    ("<title>Golfer Wins Title(The Times)ntById(\"font\"); obj.style.fontSize = 9</title>",
+     "<b>Golfer Wins Title</b>", ("Golfer Wins Title", "html")),
     # no data, no heading: "Site: Headline", the headline shown as a run of text
     ("<title>valleynews.example: Council closes the old pool</title>",
      "<td><b>Council closes the old pool</b></td>", ("Council closes the old pool", "html")),

@@ -29,7 +29,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s*[|»｜]\s*|(?
 _HARD_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+|\s*[|»｜]\s*|\s+::\s+|\s+/\s+|\s+\((?=[^()]*\)$)")
 _DECORATION = re.compile(r"^[\s=<>*~#·•»«\-]+|[\s=<>*~#·•»«\-]+$")
 #: A title element that swallowed markup (an unclosed <title>): cut where the markup starts.
-_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:")
+_MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:"
+                     r"|\w+\(\s*[\"'][^\"']*[\"']\s*\)\s*;|\bthis\.\w+\s*=")
 _WORD = re.compile(r"\w+")
 _OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "form"})
 MAX_HEADLINE_CHARS = 400
@@ -109,23 +110,25 @@ def title_text(page: Page) -> str | None:
 
 #: Where a title may be cut when the page shows one piece of it: the separators, a colon
 #: ("Site: Headline") and a closing parenthesis ("Headline (from Site)").
-_PIECE_SEPARATOR = re.compile(_TITLE_SEPARATOR.pattern + r"|:\s+|\s+\((?=[^()]*\)$)|-(?=[A-Z])")
+_PIECE_SEPARATOR = re.compile(_TITLE_SEPARATOR.pattern + r"|:\s+|\s*\((?=[^()]*\)$)|-(?=[A-Z])|(?<=\w)-\s+|\s+_")
 
 
-def _shown_runs(page: Page) -> set[str]:
-    """Folded texts that the body shows as one run of text (``<b>Headline</b>``) or one heading."""
+def _shown_runs(page: Page) -> dict[str, str]:
+    """Texts that the body shows as one run of text (``<b>Headline</b>``) or one heading,
+    by their folded key."""
     body = page.tree.find("body")
     if body is None:
-        return set()
-    out: set[str] = set()
+        return {}
+    out: dict[str, str] = {}
     for el in body.iter():
         if not isinstance(el.tag, str):
             continue
+        texts = [el.text, el.tail]
         if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            out.add(fold(el.text_content()))
-        for text in (el.text, el.tail):
-            if text and not text.isspace():
-                out.add(fold(text))
+            texts.insert(0, el.text_content())
+        for text in texts:
+            if text and not text.isspace() and len(text) <= 4 * MAX_HEADLINE_CHARS:
+                out.setdefault(fold(text), clean(text))
     return out
 
 
@@ -139,7 +142,8 @@ def _shown_piece(page: Page, title: str, site: str | None) -> str | None:
     if not pieces:
         return None
     shown = _shown_runs(page)
-    return next((p for p in sorted(pieces, key=len, reverse=True) if fold(p) in shown), None)
+    # as the page shows it: "Ministers face dilemma", not the title's "Ministers Face Dilemma"
+    return next((shown[fold(p)] for p in sorted(pieces, key=len, reverse=True) if fold(p) in shown), None)
 
 
 def title_parts(title: str) -> list[str]:
