@@ -115,7 +115,14 @@ _PIECE_SEPARATOR = re.compile(_TITLE_SEPARATOR.pattern + r"|:\s+|\s*\((?=[^()]*\
 
 def _shown_runs(page: Page) -> dict[str, str]:
     """Texts that the body shows as one run of text (``<b>Headline</b>``) or one heading,
-    by their folded key."""
+    by their folded key (built once per page)."""
+    cached = page.__dict__.get("_shown_runs")
+    if cached is None:
+        cached = page.__dict__["_shown_runs"] = _runs(page)
+    return cached
+
+
+def _runs(page: Page) -> dict[str, str]:
     body = page.tree.find("body")
     if body is None:
         return {}
@@ -187,10 +194,30 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     for h1 in h1s:
         if lead and len(lead[0]) >= 3 and fold(lead[0]) in fold(h1):
             return h1, "html"
-    if title:
-        return headline_of_title(page, title, site), "html"
+    from_title = headline_of_title(page, title, site) if title else None
+    if from_title and (h1s or fold(from_title) in _shown_runs(page)):
+        return from_title, "html"
     if h1s:
         return h1s[0], "html"
+    named = _named_headline(page)  # a title the body never shows is the site's: "Daily News - Sports"
+    if named:
+        return named, "html"
+    return (from_title, "html") if from_title else None
+
+
+#: Class or id of an element that holds the article's headline, on pages without an h1.
+_HEADLINE_NAME = re.compile(r"headline|heading|(?:story|article|post|entry|news)[-_]?title")
+
+
+def _named_headline(page: Page) -> str | None:
+    """The first element named as a headline (class or id) whose text reads like one:
+    2 to 40 words, not a link to another page."""
+    for el in page.find_named(_HEADLINE_NAME):
+        if _in_furniture(el) or any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a[@href]") is not None:
+            continue
+        text = clean(el.text_content())
+        if 2 <= len(text.split()) <= 40 and len(text) <= MAX_HEADLINE_CHARS:
+            return text
     return None
 
 
