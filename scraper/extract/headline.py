@@ -4,8 +4,12 @@ Structured data (JSON-LD, microdata, OpenGraph, meta) often carries an SEO or
 social variant of the headline, and ``<title>`` carries the site name. The
 visible ``h1`` is what a reader calls the headline, so it wins whenever it is
 plausibly the same story as a data candidate; the data wins when no ``h1``
-agrees with it; a ``<title>`` is cut into its parts and the part that a page
-heading repeats (else the first part that reads like a headline) is kept.
+agrees with it, unless the ``<title>`` repeats the h1 against it. When every h1 is
+furniture, the article's first h2 stands in for it. A ``<title>`` is cut into its
+parts and the part that a page heading repeats, else the longest piece the body
+shows as a run of text, else the first part that reads like a headline, is kept;
+a title whose headline the body never shows (the site's name) loses to an element
+named as a headline.
 """
 from __future__ import annotations
 
