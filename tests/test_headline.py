@@ -50,6 +50,10 @@ ROWS = [
     # no data; the site-name h1 and the story's h1 both agree with the title: the story's
     ("<title>Ferry timetable cut | Riverside Herald</title>", "<h1>Riverside Herald</h1><h1>Ferry timetable cut</h1>",
      ("Ferry timetable cut", "html")),
+    # no data; two h1s each equal to a part of the title: the one of its first part, without the permalink mark
+    ("<title>Shared history — the evolve manual</title>",
+     '<h1>the evolve manual</h1><h1>Shared history<a class="headerlink" href="#shared">¶</a></h1>',
+     ("Shared history", "html")),
     # no data, no heading: the piece of the title the body shows as a run of text
     ("<title>Valley News - Local News, Weather and Sports for the Valley | Pool closes</title>",
      "<font><b>Pool closes</b></font>", ("Pool closes", "html")),

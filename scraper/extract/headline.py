@@ -32,6 +32,8 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s*[|»｜]\s*|(?
 #: that belongs to the headline: "Kenya: Nairobi from below").
 _HARD_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+|\s*[|»｜]\s*|\s+::\s+|\s+/\s+|\s+\((?=[^()]*\)$)")
 _DECORATION = re.compile(r"^[\s=<>*~#·•»«\-]+|[\s=<>*~#·•»«\-]+$")
+#: A permalink mark after a heading ("Title¶", documentation generators).
+_ANCHOR_MARK = re.compile(r"\s*[¶§]$")
 #: A title element that swallowed markup (an unclosed <title>): cut where the markup starts.
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:"
                      r"|\w+\(\s*[\"'][^\"']*[\"']\s*\)\s*;|\bthis\.\w+\s*=")
@@ -74,7 +76,7 @@ def visible_h1s(page: Page) -> list[str]:
     """Texts of the page's h1 elements outside navigation, in page order."""
     out: list[str] = []
     for el in page.tree.iter("h1"):
-        text = clean(el.text_content())
+        text = _ANCHOR_MARK.sub("", clean(el.text_content()))
         if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not _is_logo(page, el) \
                 and text not in out:
             out.append(text)
@@ -237,16 +239,17 @@ def _same_words(text: str, h1s: list[str]) -> bool:
     return False
 
 
-def _agreement(h1: str, title: str) -> tuple[float, int]:
+def _agreement(h1: str, title: str) -> tuple[float, int, int]:
     """How closely an h1 matches the closest part of the title: the share of words in
-    common (of the longer of the two), then how many they are."""
+    common (of the longer of the two), then how many they are, then how early the part
+    comes (a title leads with its headline more often than with its site)."""
     words = _tokens(h1)
-    best = (0.0, 0)
-    for part in title_parts(title) or [title]:
+    best = (0.0, 0, 0)
+    for place, part in enumerate(title_parts(title) or [title]):
         other = _tokens(part)
         shared = len(words & other)
         if shared:
-            best = max(best, (round(shared / max(len(words), len(other)), 2), shared))
+            best = max(best, (round(shared / max(len(words), len(other)), 2), shared, -place))
     return best
 
 
