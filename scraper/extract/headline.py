@@ -241,15 +241,15 @@ def _same_words(text: str, h1s: list[str]) -> bool:
 
 def _agreement(h1: str, title: str) -> tuple[float, int, int]:
     """How closely an h1 matches the closest part of the title: the share of words in
-    common (of the longer of the two), then how many they are, then how early the part
-    comes (a title leads with its headline more often than with its site)."""
+    common (of the longer of the two), then how early the part comes (a title leads with
+    its headline more often than with its site), then how many words they share."""
     words = _tokens(h1)
     best = (0.0, 0, 0)
     for place, part in enumerate(title_parts(title) or [title]):
         other = _tokens(part)
         shared = len(words & other)
         if shared:
-            best = max(best, (round(shared / max(len(words), len(other)), 2), shared, -place))
+            best = max(best, (round(shared / max(len(words), len(other)), 2), -place, shared))
     return best
 
 
