@@ -54,6 +54,10 @@ ROWS = [
     ("<title>Shared history — the evolve manual</title>",
      '<h1>the evolve manual</h1><h1>Shared history<a class="headerlink" href="#shared">¶</a></h1>',
      ("Shared history", "html")),
+    # no data; the only h1 is the site's part of the title, the longer part is shown on its own: that part
+    ("<title>Valley Times: World Views : Another storm floods the old harbour</title>",
+     "<h1>Valley Times: World Views</h1><b>Another storm floods the old harbour</b>",
+     ("Another storm floods the old harbour", "html")),
     # no data, no heading: the piece of the title the body shows as a run of text
     ("<title>Valley News - Local News, Weather and Sports for the Valley | Pool closes</title>",
      "<font><b>Pool closes</b></font>", ("Pool closes", "html")),

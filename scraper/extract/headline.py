@@ -193,7 +193,8 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     title = title_text(page)
     agreeing = [h1 for h1 in h1s if title and len(h1.split()) >= 2 and similar(h1, title)]
     if agreeing:  # several: the one closest to a part of the title ("Site" loses to "Headline | Site")
-        return max(agreeing, key=lambda h1: _agreement(h1, title or "")), "html"
+        best = max(agreeing, key=lambda h1: _agreement(h1, title or ""))
+        return _longer_shown_part(page, best, title or "") or best, "html"
     if h1s and len(h1s[0].split()) >= 4:
         return h1s[0], "html"
     lead = title_parts(title or "")[:1]  # "Category: World" under the title "World – Site"
@@ -224,6 +225,19 @@ def _named_headline(page: Page) -> str | None:
         text = clean(el.text_content())
         if 2 <= len(text.split()) <= 40 and len(text) <= MAX_HEADLINE_CHARS:
             return text
+    return None
+
+
+def _longer_shown_part(page: Page, h1: str, title: str) -> str | None:
+    """When the h1 is one part of the title ("Site: Section") and another, longer part with
+    4 words or more is shown in the body on its own, that part is the story's headline."""
+    parts = title_parts(title)
+    if _key(h1) not in {_key(p) for p in parts}:
+        return None
+    shown = _shown_runs(page)
+    for part in sorted(parts, key=len, reverse=True):
+        if words(part) >= 4 and words(part) > words(h1) and fold(part) in shown:
+            return shown[fold(part)]
     return None
 
 
