@@ -98,7 +98,7 @@ class _Reader:
             return
         if block:
             self.flush()
-            if tag in HEADINGS or tag == "li" or tag == "blockquote":
+            if tag in HEADINGS or tag in ("li", "blockquote") or (tag in ("td", "th") and _data_table(el)):
                 self._tag = tag
         if tag == "a" and not in_link:
             start, flushes = len("".join(self._parts)), self._flushes
@@ -123,6 +123,12 @@ class _Reader:
             self._parts.append(el.text)
         for child in el:
             self.read(child, in_link)
+
+
+def _data_table(cell: Element) -> bool:
+    """A cell of a table with header cells: data (a film list's linked titles), not a layout table's links."""
+    table = next(cell.iterancestors("table"), None)
+    return table is not None and table.find(".//th") is not None
 
 
 def read_blocks(page: Page, container: Element) -> list[Block]:
@@ -157,7 +163,7 @@ def _keep(block: Block, headline_key: str) -> bool:
         return False
     words = len(block.text.split())
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
-            and not _URLISH.match(block.text):
+            and not _URLISH.match(block.text) and block.tag not in ("td", "th"):  # a table's cell is its data
         return False  # a line that is only a link: another story's headline, "Read the report"
     return not _SHORTCODE.match(block.text)
 
