@@ -316,11 +316,11 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
         ranked.append((score * (1 - _link_density(el, text_len)), el))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     best = ranked[0][1]
+    page.__dict__["_text_total"] = total  # a structured articleBody may be a paywall's preview: see _majority
     if hint_text:
         agreed = _agree_with_hint(ranked[:8], hint_text)
         if agreed is not None:
             return agreed, scores
-    page.__dict__["_text_total"] = total
     return best, scores
 
 
@@ -340,7 +340,23 @@ def _majority(chosen: list[Element], mass: dict[Element, int], total: int) -> li
     for el in chosen:
         if core is el or el in core.iterancestors():
             return chosen
-    return [core] if _prose(core) else chosen
+    if not _prose(core):
+        return chosen
+    near = set(_lineage(core, 3))
+    if all(_precedes(el, core) and near & set(el.iterancestors()) for el in chosen):
+        return [*chosen, core]  # a standfirst or intro block right before the text it introduces
+    return [core]
+
+
+def _precedes(el: Element, other: Element) -> bool:
+    """``el`` ends before ``other`` starts in document order."""
+    root = other.getroottree().getroot()
+    for node in root.iter():
+        if node is el:
+            return True
+        if node is other:
+            return False
+    return False
 
 
 def _prose(el: Element) -> bool:
