@@ -4,7 +4,7 @@ Readability-style scoring: each paragraph votes for its parent and grandparent
 by its length and commas; class hints weigh in; paragraphs inside comments,
 related lists or sidebars do not vote; link density discounts. Then the choice is
 refined: agreement with a structured ``articleBody``, sibling blocks of the same
-weight (widen), blocks with the same class read in order (twins), and CMS field
+weight (widen), blocks of one kind read in order (twins and kin, ``extract.sequences``), and CMS field
 siblings that hold the article's first paragraphs (grow).
 """
 from __future__ import annotations
@@ -14,8 +14,10 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
-from scraper.extract.furniture import component_names, is_furniture, is_hidden
+from scraper.extract.density import added_link_density, link_density
+from scraper.extract.furniture import component_names, is_furniture
 from scraper.extract.page import Page
+from scraper.extract.sequences import kin_blocks, twin_blocks
 from scraper.extract.text import fold
 from scraper.extract.vocab import FURNITURE_MAX_CHARS, is_furniture_line
 
@@ -131,13 +133,6 @@ def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
             yield el, len(el.text_content().strip())
 
 
-def _link_density(el: Element, text_len: int) -> float:
-    if not text_len:
-        return 0.0
-    link_len = sum(len(a.text_content()) for a in el.iter("a"))
-    return min(1.0, link_len / text_len)
-
-
 def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]:
     """The elements holding the article text, in page order.
 
@@ -146,22 +141,11 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     best, scores = _best_container(page, hint_text)
     if best is None:
         return []
-    twins = _twins(best, scores)
-    kin = _kin(best, scores) if len(twins) < 2 else twins
+    twins = twin_blocks(best, scores)
+    kin = kin_blocks(best, scores) if len(twins) < 2 else twins
     mass = page.__dict__.get("_text_mass", {})
     chosen = twins if len(twins) > 1 else kin if len(kin) > 1 else [_grow(_widen(best, scores), mass)]
     return _majority(chosen, mass, page.__dict__.get("_text_total", 0))
-
-
-def _link_chars(el: Element) -> int:
-    return sum(len(a.text_content()) for a in el.iter("a"))
-
-
-def _added_link_density(inner: Element, outer: Element) -> float:
-    """Link density of the text ``outer`` adds around ``inner``."""
-    text = len(outer.text_content()) - len(inner.text_content())
-    links = _link_chars(outer) - _link_chars(inner)
-    return links / text if text > 0 else 0.0
 
 
 def _text_before(branch: Element) -> bool:
@@ -185,7 +169,7 @@ def _grow(best: Element, mass: dict[Element, int]) -> Element:
                 parent.find(".//h1") is not None and current.find(".//h1") is None):
             break
         here, there = mass.get(current, 0), mass.get(parent, 0)
-        if there < here * 1.25 or there - here < 150 or _added_link_density(current, parent) > 0.2:
+        if there < here * 1.25 or there - here < 150 or added_link_density(current, parent) > 0.2:
             break
         current = parent
     for _ in range(2):
@@ -200,75 +184,10 @@ def _grow(best: Element, mass: dict[Element, int]) -> Element:
             branch, parent = parent, parent.getparent()
         else:
             return current
-        if parent is None or _added_link_density(current, parent) > 0.2:
+        if parent is None or added_link_density(current, parent) > 0.2:
             return current  # the extra text is a list of teasers, not more of the article
         current = parent
     return current
-
-
-def _twins(best: Element, scores: dict[Element, float]) -> list[Element]:
-    names = best.get("class")
-    if not names:
-        return [best]
-    found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
-    if len(found) > 2:
-        found = _fill_sequence(found, best.tag, names)
-    return _outermost_in_order(found, best.getroottree().getroot())
-
-
-def _fill_sequence(found: list[Element], tag: str, names: str) -> list[Element]:
-    """All blocks of the twins' kind between the first and the last twin, short ones too.
-
-    A post told as a run of captioned photos, or a CMS that makes each paragraph
-    group its own component, has many blocks of one class; the short ones
-    ("...and the other card!") score too little to vote but are the same text."""
-    common = set(found[0].iterancestors())
-    for el in found[1:]:
-        common &= set(el.iterancestors())
-    lowest = next((a for a in found[0].iterancestors() if a in common), None)
-    if lowest is None or lowest.tag in ("body", "html"):
-        return found
-    parents = {el.getparent() for el in found}
-    holder = {parent.get("class") for parent in parents}
-    if len(holder) != 1:
-        return found
-    run = [el for el in lowest.iter(tag) if el.get("class") == names and (
-        el.getparent() in parents or el.getparent().get("class") in holder - {None})]
-    marks = [index for index, el in enumerate(run) if el in found]
-    return [el for el in run[marks[0]:marks[-1] + 1] if el in found or (
-        not is_hidden(el) and el.text_content().strip() and _link_density(el, len(el.text_content())) < 0.3)]
-
-
-def _outermost_in_order(found: list[Element], root: Element) -> list[Element]:
-    """The found elements not inside another found one, in document order under ``root``."""
-    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
-    order = {el: index for index, el in enumerate(root.iter())}
-    return sorted(outer, key=lambda el: order.get(el, 0))
-
-
-def _first_class(el: Element | None) -> str | None:
-    names = (el.get("class") or "").split() if el is not None else []
-    return names[0] if names else None
-
-
-def _kin(best: Element, scores: dict[Element, float]) -> list[Element]:
-    """Text blocks that share the best block's first class, in parents that share theirs, under the
-    same near ancestor (how-to steps: "stepContent > content lead", then "stepContent > content"
-    in each step), read in order."""
-    names = (best.get("class") or "").split()
-    region = best.getparent()
-    for _ in range(2):
-        region = region.getparent() if region is not None else None
-    if not names or region is None or region.tag in ("body", "html"):
-        return [best]
-    first, parent = names[0], _first_class(best.getparent())
-    if not parent or parent == first:
-        return [best]  # sections nested in a section of their own kind: one document, read whole
-    found = [el for el, score in scores.items() if el.tag == best.tag and score >= 5
-             and first in (el.get("class") or "").split() and _first_class(el.getparent()) == parent
-             and region in el.iterancestors() and not is_hidden(el)
-             and _link_density(el, len(el.text_content())) < 0.3]
-    return _outermost_in_order(found, region)
 
 
 #: Below this many characters a block's positive class name weighs in proportion to its text
@@ -313,7 +232,7 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
         text_len = len(el.text_content())
         if text_len < _SHORT_BLOCK:  # a name says what a block is, but 100 characters are no article
             score -= max(0.0, weights[el]) * (1 - text_len / _SHORT_BLOCK)
-        ranked.append((score * (1 - _link_density(el, text_len)), el))
+        ranked.append((score * (1 - link_density(el, text_len)), el))
     ranked.sort(key=lambda pair: pair[0], reverse=True)
     best = ranked[0][1]
     page.__dict__["_text_total"] = total  # a structured articleBody may be a paywall's preview: see _majority
@@ -368,7 +287,7 @@ def _prose(el: Element) -> bool:
         return False
     text_len = len(el.text_content())
     items = sum(1 for _ in el.iter("li"))
-    density = _link_density(el, text_len)
+    density = link_density(el, text_len)
     return (density <= 0.3 and (density <= 0.2 or sum(1 for _ in el.iter("a")) <= 4 * text_len / 1000)
             and not (items >= 10 and items > sum(1 for _ in el.iter("p"))))
 
@@ -401,6 +320,3 @@ def _agree_with_hint(ranked: list[tuple[float, Element]], hint: str) -> Element 
         if best is None or f1 > best[0]:
             best = (f1, el)
     return best[1] if best and best[0] > 0.5 else None
-
-
-# --------------------------------------------------------------------------- filtering
