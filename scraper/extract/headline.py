@@ -151,7 +151,7 @@ def _shown_piece(page: Page, title: str, site: str | None) -> str | None:
     starts, ends = cuts[0::2], cuts[1::2]
     pieces = {_DECORATION.sub("", title[a:b]).strip() for a in starts for b in ends
               if b > a and b - a < len(title)}  # the whole title shown is a "share this page" line
-    pieces = {p for p in pieces if len(p.split()) >= 2 and fold(p) != fold(site)}
+    pieces = {p for p in pieces if words(p) >= 2 and fold(p) != fold(site)}
     if not pieces:
         return None
     shown = _shown_runs(page)
@@ -172,7 +172,7 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
     headings = [fold(h) for h in _headings(page)]
     for part in sorted(parts, key=len, reverse=True):
         key = fold(part)
-        if len(part.split()) >= 2 and any(key == h or (len(key) > 15 and key in h) for h in headings):
+        if words(part) >= 2 and any(key == h or (len(key) > 15 and key in h) for h in headings):
             return part
     shown = _shown_piece(page, title, site)
     if shown:
@@ -180,7 +180,7 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
     site_key = fold(site)
     parts = [p for p in parts if fold(p) != site_key] or parts
     for part in parts:
-        if len(part.split()) >= 4:
+        if words(part) >= 4:
             return part
     return max(parts, key=len)
 
@@ -191,11 +191,11 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     if structured:
         return _against_h1(page, structured, h1s, site)
     title = title_text(page)
-    agreeing = [h1 for h1 in h1s if title and len(h1.split()) >= 2 and similar(h1, title)]
+    agreeing = [h1 for h1 in h1s if title and words(h1) >= 2 and similar(h1, title)]
     if agreeing:  # several: the one closest to a part of the title ("Site" loses to "Headline | Site")
         best = max(agreeing, key=lambda h1: _agreement(h1, title or ""))
         return _longer_shown_part(page, best, title or "") or best, "html"
-    if h1s and len(h1s[0].split()) >= 4:
+    if h1s and words(h1s[0]) >= 4:
         return h1s[0], "html"
     lead = title_parts(title or "")[:1]  # "Category: World" under the title "World – Site"
     for h1 in h1s:
@@ -223,7 +223,7 @@ def _named_headline(page: Page) -> str | None:
         if _in_furniture(el) or any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a[@href]") is not None:
             continue
         text = clean(el.text_content())
-        if 2 <= len(text.split()) <= 40 and len(text) <= MAX_HEADLINE_CHARS:
+        if 2 <= words(text) <= 40 and len(text) <= MAX_HEADLINE_CHARS:
             return text
     return None
 
