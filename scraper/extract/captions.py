@@ -12,6 +12,7 @@ import re
 
 from lxml import html as lxml_html
 
+from scraper.extract.furniture import holds_prose
 from scraper.extract.text import clean, clean_or_none
 
 Element = lxml_html.HtmlElement
@@ -112,7 +113,10 @@ def _is_credit_el(el: Element) -> bool:
 
 
 def _caption_of_block(block: Element) -> tuple[str | None, str | None]:
-    """Caption and credit of a caption block (figcaption or its CMS variant)."""
+    """Caption and credit of a caption block (figcaption or its CMS variant). A CMS "caption"
+    block that holds paragraphs of prose is the post's text (the body reads it), not a caption."""
+    if block.tag != "figcaption" and holds_prose(block):
+        return None, None
     credits = [el for el in block.iter() if el is not block and isinstance(el.tag, str) and _is_credit_el(el)]
     credits = [c for c in credits if not any(a in credits for a in c.iterancestors())]
     text = _text(block, set(credits))

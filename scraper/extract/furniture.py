@@ -62,6 +62,15 @@ def component_names(el: Element) -> str:
 #: template's mislabel or a wrapper left open (a blog's every paragraph in a "byline-author" span).
 _ONE_LINERS = frozenset("byline dateline timestamp date kicker subline overline eyebrow readtime".split())
 _ONE_LINE_MAX = 400
+#: A caption is a line or two under a picture; one that holds paragraphs of prose is the post's
+#: text set beside its picture (a photo blog's "caption-image" block).
+_CAPTIONS = frozenset({"caption"})
+
+
+def holds_prose(el: Element) -> bool:
+    """Two paragraphs or more, over 400 characters together: text, whatever the element's name."""
+    paragraphs = [len(p.text_content()) for p in el.iter("p")]
+    return len(paragraphs) >= 2 and sum(paragraphs) > _ONE_LINE_MAX
 
 
 def is_furniture(el: Element) -> bool:
@@ -81,6 +90,8 @@ def is_furniture(el: Element) -> bool:
                      or (len(parts) > 1 and parts[-1].startswith(_BOILER_PREFIXES)))  # "jp-relatedposts"
         if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
             word = parts[0] if parts[0] in _BOILER_WORDS else parts[-1]
+            if word in _CAPTIONS and holds_prose(el):
+                continue
             if word not in _ONE_LINERS:
                 return True
             one_liner = True

@@ -149,14 +149,23 @@ def _shown_piece(page: Page, title: str, site: str | None) -> str | None:
     """The longest piece of the title (2 words or more, not all of it) that the body shows on its own."""
     cuts = [0] + [i for m in _PIECE_SEPARATOR.finditer(title) for i in (m.start(), m.end())] + [len(title)]
     starts, ends = cuts[0::2], cuts[1::2]
-    pieces = {_DECORATION.sub("", title[a:b]).strip() for a in starts for b in ends
-              if b > a and b - a < len(title)}  # the whole title shown is a "share this page" line
-    pieces = {p for p in pieces if words(p) >= 2 and fold(p) != fold(site)}
+    # in title order, so that of two pieces as long the earlier wins (never the hash order of a set)
+    pieces = dict.fromkeys(_DECORATION.sub("", title[a:b]).strip() for a in starts for b in ends
+                           if b > a and b - a < len(title))  # the whole title shown is a "share this page" line
+    pieces = [p for p in pieces if words(p) >= 2 and fold(p) != fold(site)]
     if not pieces:
         return None
-    shown = _shown_runs(page)
-    # as the page shows it: "Ministers face dilemma", not the title's "Ministers Face Dilemma"
-    return next((shown[fold(p)] for p in sorted(pieces, key=len, reverse=True) if fold(p) in shown), None)
+    shown, headed = _shown_runs(page), _heading_keys(page)
+    # a piece that a heading shows ("Blog name: Post title" over <h3>Post title</h3>) first, then the
+    # longest; as the page shows it: "Ministers face dilemma", not the title's "Ministers Face Dilemma"
+    ranked = sorted(pieces, key=lambda p: (fold(p) in headed, len(p)), reverse=True)
+    return next((shown[fold(p)] for p in ranked if fold(p) in shown), None)
+
+
+def _heading_keys(page: Page) -> set[str]:
+    """Folded texts of the page's headings, less the site's logo (a heading linking home)."""
+    return {fold(clean(el.text_content())) for el in page.tree.iter("h1", "h2", "h3", "h4", "h5", "h6")
+            if not _is_logo(page, el)}
 
 
 def title_parts(title: str) -> list[str]:
@@ -319,14 +328,15 @@ def _h1_of_title(page: Page, keys: dict[str, str], site: str | None) -> str | No
     return h1 if h1 and words(h1) >= 2 else None
 
 
-#: CJK ideographs and kana: a headline in these scripts has no spaces between its words.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: CJK ideographs and kana: a headline in these scripts has no spaces between its words
+#: (Korean Hangul has them, and is counted by its spaces).
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: What may follow a headline in a data title before the site or section name: a full stop, then a separator.
 _SUFFIX_START = re.compile(r"^[。.]?\s*(?:" + _TITLE_SEPARATOR.pattern + r"|\s+:\s*|\s*：\s*)")
 
 
 def words(text: str) -> int:
-    """How many words a headline has; in CJK script two characters count as one."""
+    """How many words a headline has; in Chinese or Japanese script two characters count as one."""
     return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
