@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from scraper.errors import NotHTML
 from scraper.extract import metadata as md
-from scraper.extract.body import Block, extract_body
+from scraper.extract.body import PHOTO_STORY_SHARE, Block, extract_body
 from scraper.extract.dates import to_instant
 from scraper.extract.images import extract_images
 from scraper.extract.links import body_links, embedded_videos, listing_items
@@ -114,7 +114,7 @@ def _without_captions(body: str, images: list[Any]) -> str:
     nearly all of it: a photo story or a gallery is told in its captions."""
     captions = {clean(i["caption"]) for i in images if i.get("caption")}
     kept = "\n\n".join(p for p in body.split("\n\n") if p not in captions)
-    return body if len(kept) < 0.2 * len(body) and len(body) >= 150 else kept
+    return body if len(kept) < (1 - PHOTO_STORY_SHARE) * len(body) and len(body) >= 150 else kept
 
 
 def _linked_items(page: Page, blocks: list[Block], read_also: list[Block], container: Any,

@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
 from scraper.extract.bounds import MAX_BLOCKS
+from scraper.extract.captions import is_caption_el
 from scraper.extract.container import choose_containers
 from scraper.extract.furniture import is_furniture, is_hidden
 from scraper.extract.page import Page
@@ -37,9 +38,10 @@ class Block:
 class _Reader:
     """Walks a container and emits blocks, skipping furniture."""
 
-    def __init__(self, page: Page, keep_chars: int) -> None:
+    def __init__(self, page: Page, keep_chars: int, photo_story: bool = False) -> None:
         self.page = page
         self.keep_chars = keep_chars
+        self.photo_story = photo_story  #: captions are read as text (see ``_told_in_captions``)
         self.blocks: list[Block] = []
         self._parts: list[str] = []
         self._links: list[tuple[str, str]] = []
@@ -69,6 +71,8 @@ class _Reader:
         tag = el.tag
         if tag == "form":
             return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
+        if self.photo_story and (tag in ("figure", "figcaption") or is_caption_el(el)):
+            return False
         if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
             return True
         if is_hidden(el):
@@ -131,9 +135,33 @@ def _data_table(cell: Element) -> bool:
     return table is not None and table.find(".//th") is not None
 
 
+#: A container whose captions hold this share of its text tells its story in them (a photo post).
+PHOTO_STORY_SHARE = 0.6
+
+
+def _told_in_captions(container: Element, total: int) -> bool:
+    """Three captions or more in the container's own flow holding most of its text: a photo
+    story, whose captions are its body (they are the picture's caption, and skipped, everywhere else)."""
+    captions = {el for el in _near_blocks(container, 3) if is_caption_el(el)}
+    if len(captions) < 3:
+        return False
+    outer = [el for el in captions if not any(a in captions for a in el.iterancestors())]
+    return len(outer) >= 3 and sum(len(el.text_content()) for el in outer) >= PHOTO_STORY_SHARE * total
+
+
+def _near_blocks(container: Element, depth: int) -> list[Element]:
+    """Elements at most ``depth`` levels below the container: the captions of its own flow, not
+    those of a carousel nested deep in it (a gallery's slides tell another story)."""
+    level, out = [container], []
+    for _ in range(depth):
+        level = [child for el in level for child in el if isinstance(child.tag, str)]
+        out += level
+    return out
+
+
 def read_blocks(page: Page, container: Element) -> list[Block]:
     total = len(container.text_content())
-    reader = _Reader(page, keep_chars=int(total * 0.5))
+    reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total))
     reader._read_children(container, False)
     reader.flush()
     return reader.blocks
