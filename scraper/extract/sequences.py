@@ -48,9 +48,23 @@ def _fill_sequence(found: list[Element], tag: str, names: str) -> list[Element]:
 
 def _outermost_in_order(found: list[Element], root: Element) -> list[Element]:
     """The found elements not inside another found one, in document order under ``root``."""
-    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
-    order = {el: index for index, el in enumerate(root.iter())}
-    return sorted(outer, key=lambda el: order.get(el, 0))
+    found_set = set(found)
+    outer = [el for el in found if not any(a in found_set for a in el.iterancestors())]
+    return sorted(outer, key=lambda el: _position(el, root))
+
+
+def _position(el: Element, root: Element) -> tuple[int, ...]:
+    """Where ``el`` stands under ``root`` in document order, as the child indexes from root down
+    (an element outside ``root`` sorts first); a handful of elements need no index of the whole tree."""
+    path: list[int] = []
+    current = el
+    while current is not root:
+        parent = current.getparent()
+        if parent is None:
+            return ()
+        path.append(parent.index(current))
+        current = parent
+    return tuple(reversed(path))
 
 
 def _first_class(el: Element | None) -> str | None:
