@@ -13,6 +13,10 @@ ROWS = [
     (["https://example.com/author/jo"], []),  # URLs are not names
     (["Anna Smith | Staff Writer"], ["Anna Smith"]),  # role after a bar
     (["jo.doe@example.com"], []),  # e-mail only
+    (["By Laura E. Adkins"], ["Laura E. Adkins"]),  # a middle initial is not the Italian "e"
+    (["Jose Y. Garcia and Ann Lee"], ["Jose Y. Garcia", "Ann Lee"]),  # nor the Spanish "y"
+    (["Juan Pérez y María López"], ["Juan Pérez", "María López"]),  # which still splits
+    (["Anna Rossi e Marco Bianchi"], ["Anna Rossi", "Marco Bianchi"]),
 ]
 
 

@@ -10,7 +10,9 @@ _PREFIX = re.compile(
     r"(?:by|von|par|por|di|da|de|av|af|door|від|автор|авторы|автор:|text:|von:|by:|fotos?:|quelle:|source:|fuente:)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:,|;|\||\s&\s|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bі\b|\bи\b|\bog\b|\ben\b|/|·|•)\s*",
+#: One-letter conjunctions ("y", "e", "і", "и") only in lower case and not before a full stop:
+#: "Laura E. Adkins" has a middle initial, not two names.
+_SPLIT = re.compile(r"\s*(?:,|;|\||\s&\s|\band\b|\bund\b|\bet\b|\b(?-i:[yeіи])\b(?!\.)|\bog\b|\ben\b|/|·|•)\s*",
                     re.IGNORECASE)
 #: Words that mark a byline fragment as a role or affiliation, not a name.
 ROLE_WORDS = frozenset("""
