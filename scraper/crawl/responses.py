@@ -7,6 +7,10 @@ is not HTML. What the page was is kept in ``response.meta`` (``PageResult``) for
 (``dropped/listing``, ``dropped/not_html``) and writes listing records to
 ``listings.jsonl``, so a user's spider keeps the same books as ``scraper crawl``.
 
+The extraction itself is ``scraper.crawl.page_result.extract_result`` on plain inputs
+(``page_inputs``): here in the caller's thread; ``scraper crawl`` runs it in worker processes
+(``scraper.crawl.workers``) and keeps the result in ``response.meta`` the same way (``settle``).
+
 Settings: SITE_TIMEZONE (dates without an offset), passed to the extractor by
 ``ExtractMiddleware`` through ``response.meta``.
 """
