@@ -26,6 +26,9 @@ Project settings (beyond Scrapy's own); their defaults are set by ``scraper.News
     STATE_DIR          crawl state folder for incremental runs (unset: OUTPUT_DIR/.state for run
                        folders, memory for an explicit OUTPUT_FILE; "memory": this run only).
     REDIS_URL, REDIS_JOB, REDIS_IDLE_CLOSE  scale out on scrapy-redis (scraper.crawl.scale).
+    EXTRACT_WORKERS    worker processes that extract pages off the reactor thread (scraper.crawl.workers;
+                       default: the cores this process may run on; 0: extract in the crawl's own thread).
+    EXTRACT_WORKER_EXIT_URL  test hook: a page whose URL holds this text kills its worker (default: none).
     PROGRESS_INTERVAL  seconds between progress lines on stderr (scraper.crawl.progress; default 0: off;
                        scraper crawl sets 5 when stderr is a terminal or with --progress).
 """

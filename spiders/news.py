@@ -7,7 +7,8 @@ Arguments (``-a name=value``):
 
 The spider only routes: every page goes through ``scraper.crawl.responses`` (the same
 door any Scrapy project's spider uses with ``scraper.extract_response``) to the pure
-extractor; "article or listing" is ``scraper.extract.route`` (shared with WARC replay).
+extractor, run in worker processes (``scraper.crawl.workers``); "article or listing" is
+``scraper.extract.route`` (shared with WARC replay).
 Each response ends in one counted outcome (stats ``outcome/...``).
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from twisted.python.failure import Failure
 from scraper.crawl.outcomes import failure_reason, met_url, url_outcome
 from scraper.crawl.pacing import paced
 from scraper.crawl.responses import page_result
+from scraper.crawl.workers import extracted
 
 #: How many recently followed URLs the spider remembers (a bounded shortcut before the dupefilter).
 RECENT_LINKS = 20_000
@@ -71,7 +73,10 @@ class NewsSpider(DiscoveryMixin, scrapy.Spider):
 
         Requests go to the scheduler no faster than the crawl fetches (``scraper.crawl.pacing``):
         a page of 250,000 links does not become 250,000 requests in memory at once.
+        The page is extracted by a worker process (``scraper.crawl.workers``, EXTRACT_WORKERS) while
+        the reactor goes on with other responses; its result is kept in ``response.meta``.
         Pages that give no record are reported by ``scraper.crawl.responses.ExtractMiddleware``."""
+        await extracted(self.crawler, response)
         async for item in paced(self.crawler, self.page_output(response)):
             yield item
 

@@ -7,7 +7,7 @@ import pytest
 from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
-from scraper.crawl import responses
+from scraper.crawl import page_result, responses
 from scraper.crawl.outcomes import url_outcome
 from scraper.extract import article
 
@@ -34,7 +34,7 @@ def test_a_page_whose_extraction_fails_is_failed_parse_error(monkeypatch: pytest
     def broken(*_: Any, **__: Any) -> None:
         raise ValueError("boom")
 
-    monkeypatch.setattr(responses, "route", broken)
+    monkeypatch.setattr(page_result, "route", broken)
     crawler = get_crawler()
     crawler.stats.open_spider()
     assert run(crawler) == (None, [(URL, "failed", "parse_error")])

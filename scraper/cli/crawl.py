@@ -78,7 +78,7 @@ def exit_status(stats: dict[str, Any]) -> int:
     reason = stats.get("finish_reason")
     if reason == "disk_full" or stats.get("export/disk_full"):
         return EXIT_DISK_FULL
-    if reason == "shutdown":
+    if reason == "shutdown" or reason is None:  # None: a second Ctrl-C stopped it before the spider closed
         return EXIT_INTERRUPTED
     outcomes = {k.removeprefix("outcome/"): v for k, v in stats.items() if k.startswith("outcome/")}
     met = outcomes.pop("met", 0)

@@ -38,6 +38,7 @@ from scraper.crawl.robots import StrictRobotsTxtMiddleware
 from scraper.crawl.scale import RedisIdleClose, use_redis
 from scraper.crawl.skip import SkipMiddleware
 from scraper.crawl.warc_capture import WarcCapture
+from scraper.crawl.workers import default_workers
 from scraper.pipelines.export import JsonLinesExportPipeline
 from scraper.pipelines.state import StatePipeline
 from scraper.pipelines.validate import ValidatePipeline
@@ -64,6 +65,8 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_URL": "",
     "REDIS_JOB": "news",
     "REDIS_IDLE_CLOSE": 10.0,
+    "EXTRACT_WORKERS": default_workers(),  # extraction processes (scraper.crawl.workers); 0: in the crawl's thread
+    "EXTRACT_WORKER_EXIT_URL": "",  # test hook: a page whose URL holds this text kills its worker
     "PROGRESS_INTERVAL": 0.0,  # seconds between progress lines on stderr (scraper.crawl.progress); 0: off
     "SCHEDULER": BooksScheduler,  # requests still queued at the end get an outcome
     "REQUEST_BACKLOG_MAX": 5000,  # a callback's requests wait while the memory scheduler holds more

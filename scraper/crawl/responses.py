@@ -7,6 +7,10 @@ is not HTML. What the page was is kept in ``response.meta`` (``PageResult``) for
 (``dropped/listing``, ``dropped/not_html``) and writes listing records to
 ``listings.jsonl``, so a user's spider keeps the same books as ``scraper crawl``.
 
+The extraction itself is ``scraper.crawl.page_result.extract_result`` on plain inputs
+(``page_inputs``): here in the caller's thread; ``scraper crawl`` runs it in worker processes
+(``scraper.crawl.workers``) and keeps the result in ``response.meta`` the same way (``settle``).
+
 Settings: SITE_TIMEZONE (dates without an offset), passed to the extractor by
 ``ExtractMiddleware`` through ``response.meta``.
 """
@@ -14,19 +18,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.http import Response, TextResponse
 
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import met_url, url_outcome
-from scraper.errors import NotHTML
-from scraper.extract import Page, route
+from scraper.crawl.page_result import PageResult, extract_result
 from scraper.extract.dates import now_iso
-from scraper.extract.encoding import content_type_charset
-from scraper.extract.links import other_links, section_links
-from scraper.extract.route import entry_urls
 
 logger = logging.getLogger(__name__)
 
@@ -36,54 +35,37 @@ TIMEZONE_KEY = "scraper_timezone"
 #: ``response.meta`` key: how many of a listing's other links to collect (FOLLOW_OTHER_LINKS_MAX; unset: all).
 OTHER_LINKS_KEY = "scraper_other_links_max"
 
-
-@dataclass
-class PageResult:
-    """What one response was: ``article``, ``listing``, ``not_html`` or ``failed``, its record, the links to follow."""
-
-    kind: str
-    record: dict[str, Any] | None = None
-    links: list[str] = field(default_factory=list)
-    other_links: list[str] = field(default_factory=list)  #: a listing's other same-site links, followed last
-    field_errors: list[tuple[str, str]] = field(default_factory=list)
-    reported: bool = False
+#: What ``extract_result`` takes: body, URL, Content-Type, time zone, other-links limit, fetched_at.
+PageInputs = tuple[bytes, str, bytes | None, str, int | None, str]
 
 
-def _is_html(response: Response) -> bool:
+def is_html(response: Response) -> bool:
     content_type = (response.headers.get("Content-Type") or b"text/html").lower()
     return isinstance(response, TextResponse) and b"html" in content_type
 
 
+def page_inputs(response: Response, timezone: str | None = None) -> PageInputs:
+    """The plain, picklable inputs of ``extract_result`` for a response (``fetched_at`` is now)."""
+    return (response.body, response.url, response.headers.get("Content-Type"),
+            timezone or response.meta.get(TIMEZONE_KEY) or "UTC", response.meta.get(OTHER_LINKS_KEY), now_iso())
+
+
 def page_result(response: Response, timezone: str | None = None) -> PageResult:
-    """The response's ``PageResult``, extracted once and kept in ``response.meta``."""
+    """The response's ``PageResult``, extracted once (in this thread) and kept in ``response.meta``."""
     cached = response.meta.get(RESULT_KEY)
     if isinstance(cached, PageResult):
         return cached
-    result = _extract(response, timezone or response.meta.get(TIMEZONE_KEY) or "UTC")
+    if not is_html(response):
+        return settle(response, PageResult("not_html"))
+    return settle(response, extract_result(*page_inputs(response, timezone)))
+
+
+def settle(response: Response, result: PageResult) -> PageResult:
+    """Keep a page's result in ``response.meta`` (where ``ExtractMiddleware`` finds it); log a failed extraction."""
+    if result.error:
+        logger.warning("%s: extraction failed (%s)", response.url, result.error)
     response.meta[RESULT_KEY] = result
     return result
-
-
-def _extract(response: Response, timezone: str) -> PageResult:
-    if not _is_html(response):
-        return PageResult("not_html")
-    try:
-        page = Page.from_html(response.body, response.url,
-                              header_charset=content_type_charset(response.headers.get("Content-Type")))
-    except NotHTML:
-        return PageResult("not_html")
-    try:
-        kind, record = route(page, fetched_at=now_iso(), timezone=timezone)
-    except Exception as exc:  # the page boundary: one counted outcome, never a traceback
-        logger.warning("%s: extraction failed (%s: %s)", response.url, type(exc).__name__, exc)
-        return PageResult("failed", field_errors=page.field_errors)
-    if kind == "article":
-        return PageResult("article", record, entry_urls(record), field_errors=page.field_errors)  # type: ignore[arg-type]
-    links = [i["url"] for i in record["linked_items"]] + section_links(page)
-    if record["next_page"]:
-        links.append(record["next_page"])
-    others = other_links(page, set(links), limit=response.meta.get(OTHER_LINKS_KEY))
-    return PageResult("listing", record, links, others, field_errors=page.field_errors)
 
 
 def extract_response(response: Response) -> dict[str, Any] | None:
@@ -132,9 +114,9 @@ class ExtractMiddleware:
             send(listing_page, record=result.record)
             send(url_outcome, url=url, outcome="dropped", reason="listing")
         elif result.kind == "failed":
-            send(url_outcome, url=url, outcome="failed", reason="parse_error")
+            send(url_outcome, url=url, outcome="failed", reason=result.reason or "parse_error")
         else:
             send(url_outcome, url=url, outcome="dropped", reason="not_html")
 
 
-__all__ = ["ExtractMiddleware", "PageResult", "extract_response", "page_result"]
+__all__ = ["ExtractMiddleware", "PageResult", "extract_response", "is_html", "page_inputs", "page_result", "settle"]

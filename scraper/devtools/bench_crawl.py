@@ -4,10 +4,11 @@ Steps: generate ``--pages`` article pages (``scraper.devtools.sitegen``, with th
 real news page: menus, scripts, trending rail, comments, footer; about 140 KB each,
 like the shared benchmark pages' 173 KB average), serve them with
 nginx, time pure extraction (``scraper.extract.extract``) on a sample of the
-same pages, crawl the site from its sitemap index with one process, then with
-``--workers`` scrapy-redis workers (redis-server on 127.0.0.1). Prints pages per
-second, peak memory of each crawler process (and its resident memory at each
-quarter of the crawl, to show it stays flat) and the ratios. Figures are
+same pages, crawl the site from its sitemap index with one process extracting in its own thread
+(``EXTRACT_WORKERS=0``), with one process and its extraction workers (the default, one a core),
+then with ``--workers`` scrapy-redis workers extracting in-thread (redis-server on 127.0.0.1).
+Prints pages per second, peak memory of each crawler process and of each extraction worker (and
+their resident memory at each quarter of the crawl, to show it stays flat) and the ratios. Figures are
 printed, never asserted: they depend on the machine.
 
 Needs nginx and redis-server on PATH (``apt-get install nginx-light redis-server``).
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scraper.crawl.dataset_dir import run_folders
+from scraper.crawl.workers import default_workers
 from scraper.devtools.sitegen import articles, write_site
 
 NGINX_CONF = """worker_processes 1;
@@ -110,27 +112,59 @@ def extraction_speed(root: Path, paths: list[str], base: str) -> float:
     return len(pages) / (time.perf_counter() - started)
 
 
+def memory(pid: int) -> tuple[float, float]:
+    """(resident MB, peak resident MB) of a process; VmHWM is the peak since exec or fork
+    (ru_maxrss would count the forked parent's pages)."""
+    status = Path(f"/proc/{pid}/status").read_text()
+    fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def _parents() -> dict[int, int]:
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                found[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def extraction_workers(pid: int) -> list[int]:
+    """The extraction workers of crawler ``pid``: the children of its fork server."""
+    parents = _parents()
+    servers = set()
+    for child, parent in parents.items():
+        try:
+            if parent == pid and b"forkserver" in Path(f"/proc/{child}/cmdline").read_bytes():
+                servers.add(child)
+        except OSError:
+            continue
+    return sorted(child for child, parent in parents.items() if parent in servers)
+
+
 @dataclass
 class Worker:
-    """A crawler process and its resident memory samples ``(pages exported, MB)``."""
+    """A crawler process and its resident memory samples ``(pages exported, MB)``, and its extraction workers'."""
 
     process: subprocess.Popen[bytes]
     output: Path
     samples: list[tuple[int, float]] = field(default_factory=list)
     peak_mb: float = 0.0
     hwm_mb: float = 0.0
+    pool: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  #: worker pid: samples
+    pool_hwm: dict[int, float] = field(default_factory=dict)
 
     def watch(self) -> None:
-        status = Path(f"/proc/{self.process.pid}/status")
         seen, offset = 0, 0
         while self.process.poll() is None:
             try:
-                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-                rss = int(fields["VmRSS"].split()[0])
-                # VmHWM: peak resident memory since exec (ru_maxrss would count the forked parent's pages)
-                self.hwm_mb = max(self.hwm_mb, int(fields["VmHWM"].split()[0]) / 1024)
+                rss, hwm = memory(self.process.pid)
+                self.hwm_mb = max(self.hwm_mb, hwm)
             except (OSError, KeyError, ValueError):
                 break
+            self._watch_pool(seen)
             files = list(self.output.glob("*/articles.jsonl"))
             if files:
                 with files[0].open("rb") as fh:
@@ -138,8 +172,17 @@ class Worker:
                     chunk = fh.read()
                 seen += chunk.count(b"\n")
                 offset += len(chunk)
-            self.samples.append((seen, rss / 1024))
+            self.samples.append((seen, rss))
             time.sleep(0.5)
+
+    def _watch_pool(self, seen: int) -> None:
+        for pid in extraction_workers(self.process.pid):
+            try:
+                rss, hwm = memory(pid)
+            except (OSError, KeyError, ValueError):
+                continue
+            self.pool.setdefault(pid, []).append((seen, rss))
+            self.pool_hwm[pid] = max(self.pool_hwm.get(pid, 0.0), hwm)
 
     def wait(self) -> None:
         _, status, _usage = os.wait4(self.process.pid, 0)
@@ -147,10 +190,11 @@ class Worker:
         self.peak_mb = self.hwm_mb
 
 
-def crawl(base: str, out: Path, state: Path, workers: int, redis_url: str | None) -> list[Worker]:
+def crawl(base: str, out: Path, state: Path, workers: int, redis_url: str | None,
+          extra: tuple[str, ...] = ()) -> list[Worker]:
     command = [sys.executable, "-m", "scraper.cli", "crawl", "--sitemap", base + "/sitemap-index.xml",
                "--state", str(state)]
-    for setting in [*CRAWL_SETTINGS, f"OUTPUT_DIR={out}"]:
+    for setting in [*CRAWL_SETTINGS, *extra, f"OUTPUT_DIR={out}"]:
         command += ["-s", setting]
     if redis_url:
         command += ["--redis", redis_url, "--redis-job", f"bench-{time.time_ns()}"]
@@ -186,12 +230,12 @@ def crawl_rate(workers: list[Worker]) -> tuple[int, float]:
     return count, count / span
 
 
-def quarters(worker: Worker, total: int) -> str:
+def quarters(samples: list[tuple[int, float]], total: int) -> str:
     marks = []
     for quarter in (1, 2, 3, 4):
         target = total * quarter // 4
-        last = worker.samples[-1][1] if worker.samples else 0
-        rss = next((mb for seen, mb in worker.samples if seen >= target), last)
+        last = samples[-1][1] if samples else 0
+        rss = next((mb for seen, mb in samples if seen >= target), last)
         marks.append(f"{rss:.0f}")
     return "/".join(marks)
 
@@ -204,7 +248,10 @@ def report(name: str, workers: list[Worker], pages: int, extract_rate: float) ->
         exported = run_folders(worker.output)[0].joinpath("articles.jsonl")
         per_worker = sum(1 for _ in exported.open()) if exported.is_file() else 0
         print(f"  process {number}: exit {worker.process.returncode}, {per_worker} articles, peak RSS "
-              f"{worker.peak_mb:.0f} MB, RSS at 25/50/75/100% of its pages: {quarters(worker, per_worker)} MB")
+              f"{worker.peak_mb:.0f} MB, RSS at 25/50/75/100% of its pages: {quarters(worker.samples, per_worker)} MB")
+        for pid, samples in sorted(worker.pool.items()):
+            print(f"    extraction worker {pid}: peak RSS {worker.pool_hwm[pid]:.0f} MB, RSS at 25/50/75/100%: "
+                  f"{quarters(samples, per_worker)} MB")
     return rate
 
 
@@ -232,12 +279,18 @@ def main(argv: list[str] | None = None) -> int:
         step = max(1, len(entries) // args.sample)
         extract_rate = extraction_speed(root, [a.path for a in entries[::step]], base)
         print(f"pure extraction: {extract_rate:.1f} pages/s (one process, {len(entries[::step])} of the same pages)")
-        one = report("1 process", crawl(base, home / "one", home / "state-one", 1, None), args.pages, extract_rate)
+        in_thread = ("EXTRACT_WORKERS=0",)
+        one = report("1 process, extraction in-thread (EXTRACT_WORKERS=0)",
+                     crawl(base, home / "one", home / "state-one", 1, None, in_thread), args.pages, extract_rate)
+        pool = report(f"1 process, {default_workers()} extraction workers (default)",
+                      crawl(base, home / "pool", home / "state-pool", 1, None), args.pages, extract_rate)
         redis, redis_url = start_redis(home)
         servers.append(redis)
-        many = report(f"{args.workers} redis workers", crawl(base, home / "many", home / "state-many", args.workers,
-                                                             redis_url), args.pages, extract_rate)
-        print(f"speed-up of {args.workers} workers over 1 process: {many / one:.2f}x")
+        many = report(f"{args.workers} redis workers, extraction in-thread",
+                      crawl(base, home / "many", home / "state-many", args.workers, redis_url, in_thread),
+                      args.pages, extract_rate)
+        print(f"extraction workers over in-thread: {pool / one:.2f}x; over pure extraction: {pool / extract_rate:.2f}x")
+        print(f"{args.workers} redis workers over 1 process in-thread: {many / one:.2f}x")
     finally:
         for server in servers:
             server.send_signal(signal.SIGTERM)
