@@ -71,11 +71,11 @@ class _Reader:
         tag = el.tag
         if tag == "form":
             return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
+        if is_hidden(el):
+            return True
         if self.photo_story and (tag in ("figure", "figcaption") or is_caption_el(el)):
             return False
         if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
-            return True
-        if is_hidden(el):
             return True
         if is_furniture(el):
             # A furniture-named wrapper that holds most of the text is the article itself.
