@@ -28,7 +28,12 @@ Project settings (beyond Scrapy's own); their defaults are set by ``scraper.News
     REDIS_URL, REDIS_JOB, REDIS_IDLE_CLOSE  scale out on scrapy-redis (scraper.crawl.scale).
     EXTRACT_WORKERS    worker processes that extract pages off the reactor thread (scraper.crawl.workers;
                        default: the cores this process may run on; 0: extract in the crawl's own thread).
+    EXTRACT_QUEUE      pages out to the extraction workers at most; the next requests wait before their
+                       download meanwhile, so memory stays flat (default 0: eight a worker).
+    EXTRACT_TIMEOUT    seconds one page's extraction may take (default 60; 0: no limit); past it the page
+                       is failed/extract_timeout (scraper.crawl.deadline) and the crawl goes on.
     EXTRACT_WORKER_EXIT_URL  test hook: a page whose URL holds this text kills its worker (default: none).
+    EXTRACT_WORKER_STALL_URL test hook: a page whose URL holds this text hangs its worker (default: none).
     PROGRESS_INTERVAL  seconds between progress lines on stderr (scraper.crawl.progress; default 0: off;
                        scraper crawl sets 5 when stderr is a terminal or with --progress).
 """

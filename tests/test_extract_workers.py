@@ -3,6 +3,7 @@ stops (Ctrl-C once and twice, SIGTERM, a page limit), a dead worker's page faile
 and no worker left when the crawl process is killed."""
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from scraper.crawl.workers import ExtractWorkers
 from tests.support import newssite, procs
 from tests.support.crawl import ROOT, crawl_command
 
@@ -44,7 +46,7 @@ def test_workers_give_the_records_and_outcomes_of_in_thread_extraction(tmp_path:
 
 def _start(tmp_path: Path, site: newssite.NewsSite, **settings: object) -> tuple[subprocess.Popen[str], Path]:
     out = tmp_path / "out" / "articles.jsonl"
-    command = crawl_command(site.base + "/", out, EXTRACT_WORKERS=2, DOWNLOAD_TIMEOUT=30, **settings)
+    command = crawl_command(site.base + "/", out, **{"EXTRACT_WORKERS": 2, "DOWNLOAD_TIMEOUT": 30, **settings})
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # its own process group, as a terminal's job
     return process, out
@@ -143,3 +145,62 @@ def test_a_worker_imports_neither_scrapy_nor_twisted() -> None:
     code = "import sys, scraper.crawl.worker_main; print(sorted({'scrapy', 'twisted'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout == "[]\n"
+
+
+def test_a_page_that_hangs_its_worker_is_failed_after_the_hard_limit_and_the_crawl_goes_on(tmp_path: Path) -> None:
+    site = newssite.start(60, per_page=60)
+    try:  # one worker, stuck on article 7 until the hard limit (twice EXTRACT_TIMEOUT): the crawl goes on
+        process, out = _start(tmp_path, site, EXTRACT_WORKERS=1, EXTRACT_QUEUE=2, CONCURRENT_REQUESTS=4,
+                              CONCURRENT_REQUESTS_PER_DOMAIN=4, EXTRACT_TIMEOUT=1.5,
+                              EXTRACT_WORKER_STALL_URL="/0007/")
+        _, stderr = process.communicate(timeout=120)
+    finally:
+        site.stop()
+    report = json.loads((out.parent / "report.json").read_text())
+    failed = [json.loads(line) for line in (out.parent / "outcomes.jsonl").read_text().splitlines()
+              if '"failed"' in line]
+    assert (process.returncode, report["outcomes"], report["adds_up"]) == (
+        0, {"dropped/listing": 1, "exported": 59, "failed/extract_timeout": 1}, True)
+    assert failed == [{"url": site.base + newssite.article_path(7), "outcome": "failed", "reason": "extract_timeout"}]
+    assert f"{site.base}{newssite.article_path(7)}: extraction took more than 3 s; its worker was stopped" in stderr
+    assert procs.descendants(process.pid) == set()
+
+
+def test_the_gate_holds_requests_while_extract_queue_pages_are_out() -> None:
+    pool = ExtractWorkers(1, queue=2)
+    passed: list[str] = []
+
+    async def request(name: str) -> None:
+        await pool.room()
+        passed.append(name)
+
+    async def crawl() -> list[list[str]]:
+        seen = []
+        pool.in_flight = 2  # two pages out: the queue is full
+        waiting = [asyncio.ensure_future(request(name)) for name in ("a", "b")]
+        await asyncio.sleep(0.05)
+        seen.append(list(passed))
+        pool.in_flight = 1  # one page back
+        pool._wake()
+        await asyncio.sleep(0.05)
+        seen.append(sorted(passed))
+        pool.close()
+        await asyncio.gather(*waiting)
+        return seen
+
+    assert asyncio.run(crawl()) == [[], ["a", "b"]]
+
+
+def test_a_closed_pool_lets_every_waiting_request_go() -> None:
+    pool = ExtractWorkers(1, queue=1)
+    pool.in_flight = 5
+
+    async def crawl() -> str:
+        waiting = asyncio.ensure_future(pool.room())
+        await asyncio.sleep(0.05)
+        state = "waiting" if not waiting.done() else "passed"
+        pool.close()
+        await asyncio.wait_for(waiting, 5)
+        return state
+
+    assert asyncio.run(crawl()) == "waiting"

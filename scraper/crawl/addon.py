@@ -38,7 +38,7 @@ from scraper.crawl.robots import StrictRobotsTxtMiddleware
 from scraper.crawl.scale import RedisIdleClose, use_redis
 from scraper.crawl.skip import SkipMiddleware
 from scraper.crawl.warc_capture import WarcCapture
-from scraper.crawl.workers import default_workers
+from scraper.crawl.workers import ExtractQueueMiddleware, default_workers
 from scraper.pipelines.export import JsonLinesExportPipeline
 from scraper.pipelines.state import StatePipeline
 from scraper.pipelines.validate import ValidatePipeline
@@ -66,7 +66,10 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_JOB": "news",
     "REDIS_IDLE_CLOSE": 10.0,
     "EXTRACT_WORKERS": default_workers(),  # extraction processes (scraper.crawl.workers); 0: in the crawl's thread
+    "EXTRACT_QUEUE": 0,  # pages out to the workers at most (0: eight a worker); more wait before download
+    "EXTRACT_TIMEOUT": 60.0,  # seconds one page's extraction may take; past it: failed/extract_timeout
     "EXTRACT_WORKER_EXIT_URL": "",  # test hook: a page whose URL holds this text kills its worker
+    "EXTRACT_WORKER_STALL_URL": "",  # test hook: a page whose URL holds this text hangs its worker
     "PROGRESS_INTERVAL": 0.0,  # seconds between progress lines on stderr (scraper.crawl.progress); 0: off
     "SCHEDULER": BooksScheduler,  # requests still queued at the end get an outcome
     "REQUEST_BACKLOG_MAX": 5000,  # a callback's requests wait while the memory scheduler holds more
@@ -83,6 +86,7 @@ COMPONENTS: tuple[tuple[str, type, int], ...] = (
     ("DOWNLOADER_MIDDLEWARES", SkipMiddleware, 40),  # entries the spider decided not to fetch
     ("DOWNLOADER_MIDDLEWARES", CountedOffsiteMiddleware, 50),  # Scrapy's, with a dropped/offsite outcome
     ("DOWNLOADER_MIDDLEWARES", StrictRobotsTxtMiddleware, 100),  # RFC 9309: unreachable robots.txt = disallow
+    ("DOWNLOADER_MIDDLEWARES", ExtractQueueMiddleware, 110),  # downloads wait while the workers are full
     ("DOWNLOADER_MIDDLEWARES", RetryAfterMiddleware, 550),  # RetryMiddleware + Retry-After
     ("DOWNLOADER_MIDDLEWARES", GzipCheckMiddleware, 595),  # just before HttpCompressionMiddleware (590)
     ("DOWNLOADER_MIDDLEWARES", WarcCapture, 950),  # next to the downloader: raw bodies

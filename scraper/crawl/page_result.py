@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from scraper.crawl.deadline import TIMED_OUT, ExtractTimeout, deadline
 from scraper.errors import NotHTML
 from scraper.extract import Page, route
 from scraper.extract.encoding import content_type_charset
@@ -28,7 +29,7 @@ class PageResult:
     other_links: list[str] = field(default_factory=list)  #: a listing's other same-site links, followed last
     field_errors: list[tuple[str, str]] = field(default_factory=list)
     reported: bool = False
-    reason: str | None = None  #: why a ``failed`` page failed: ``parse_error``, ``extract_worker_died``
+    reason: str | None = None  #: why a ``failed`` page failed: ``parse_error``, ``extract_timeout``, ``extract_worker_died``
     error: str | None = None  #: the exception of a failed extraction, logged by the crawl process
 
 
@@ -53,4 +54,13 @@ def extract_result(body: bytes, url: str, content_type: bytes | str | None, time
     return PageResult("listing", record, links, others, field_errors=page.field_errors)
 
 
-__all__ = ["PageResult", "extract_result"]
+def extract_within(seconds: float, inputs: tuple) -> PageResult:  # type: ignore[type-arg]
+    """``extract_result(*inputs)`` under a ``deadline`` of ``seconds`` (0: none); past it, ``failed/extract_timeout``."""
+    try:
+        with deadline(seconds):
+            return extract_result(*inputs)
+    except ExtractTimeout as exc:
+        return PageResult("failed", reason=TIMED_OUT, error=str(exc))
+
+
+__all__ = ["PageResult", "extract_result", "extract_within"]

@@ -11,7 +11,8 @@ The extraction itself is ``scraper.crawl.page_result.extract_result`` on plain i
 (``page_inputs``): here in the caller's thread; ``scraper crawl`` runs it in worker processes
 (``scraper.crawl.workers``) and keeps the result in ``response.meta`` the same way (``settle``).
 
-Settings: SITE_TIMEZONE (dates without an offset), passed to the extractor by
+Settings: SITE_TIMEZONE (dates without an offset) and EXTRACT_TIMEOUT (seconds one page's
+extraction may take, ``scraper.crawl.deadline``; 0: no limit), passed to the extractor by
 ``ExtractMiddleware`` through ``response.meta``.
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from scrapy.http import Response, TextResponse
 
 from scraper.crawl.listings import listing_page
 from scraper.crawl.outcomes import met_url, url_outcome
-from scraper.crawl.page_result import PageResult, extract_result
+from scraper.crawl.page_result import PageResult, extract_within
 from scraper.extract.dates import now_iso
 
 logger = logging.getLogger(__name__)
@@ -34,6 +35,9 @@ RESULT_KEY = "scraper_page"
 TIMEZONE_KEY = "scraper_timezone"
 #: ``response.meta`` key: how many of a listing's other links to collect (FOLLOW_OTHER_LINKS_MAX; unset: all).
 OTHER_LINKS_KEY = "scraper_other_links_max"
+#: ``response.meta`` key: EXTRACT_TIMEOUT; a spider run without the middleware gets ``DEFAULT_TIMEOUT``.
+TIMEOUT_KEY = "scraper_extract_timeout"
+DEFAULT_TIMEOUT = 60.0
 
 #: What ``extract_result`` takes: body, URL, Content-Type, time zone, other-links limit, fetched_at.
 PageInputs = tuple[bytes, str, bytes | None, str, int | None, str]
@@ -57,7 +61,8 @@ def page_result(response: Response, timezone: str | None = None) -> PageResult:
         return cached
     if not is_html(response):
         return settle(response, PageResult("not_html"))
-    return settle(response, extract_result(*page_inputs(response, timezone)))
+    seconds = response.meta.get(TIMEOUT_KEY, DEFAULT_TIMEOUT)
+    return settle(response, extract_within(seconds, page_inputs(response, timezone)))
 
 
 def settle(response: Response, result: PageResult) -> PageResult:
@@ -81,6 +86,7 @@ class ExtractMiddleware:
         self.crawler = crawler
         self.timezone = crawler.settings.get("SITE_TIMEZONE") or "UTC"
         self.other_links_max = crawler.settings.getint("FOLLOW_OTHER_LINKS_MAX")
+        self.timeout = crawler.settings.getfloat("EXTRACT_TIMEOUT", DEFAULT_TIMEOUT)
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ExtractMiddleware:
@@ -89,6 +95,7 @@ class ExtractMiddleware:
     def process_spider_input(self, response: Response) -> None:
         response.meta.setdefault(TIMEZONE_KEY, self.timezone)
         response.meta.setdefault(OTHER_LINKS_KEY, self.other_links_max)  # a page of 50,000 links: not a list of all
+        response.meta.setdefault(TIMEOUT_KEY, self.timeout)
 
     def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
         yield from result

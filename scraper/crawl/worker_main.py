@@ -16,19 +16,21 @@ import threading
 import time
 from pathlib import Path
 
-from scraper.crawl.page_result import PageResult, extract_result
+from scraper.crawl.page_result import PageResult, extract_within
 
 #: Seconds between two looks at the crawl process.
 WATCH_EVERY = 0.25
 
 _exit_url = ""
+_stall_url = ""
+_timeout = 0.0
 
 
-def init_worker(crawl_pid: int, log_level: str, exit_url: str = "") -> None:
-    """The worker's set-up (the pool's ``initializer``)."""
-    global _exit_url
+def init_worker(crawl_pid: int, log_level: str, timeout: float = 0.0, exit_url: str = "", stall_url: str = "") -> None:
+    """The worker's set-up (the pool's ``initializer``): ``timeout`` is EXTRACT_TIMEOUT."""
+    global _exit_url, _stall_url, _timeout
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_url = exit_url
+    _exit_url, _stall_url, _timeout = exit_url, stall_url, timeout
     logging.basicConfig(level=log_level, stream=sys.stderr,
                         format="%(asctime)s [%(name)s] %(levelname)s: %(message)s")
     logging.captureWarnings(True)
@@ -58,13 +60,16 @@ def _watch(crawl_pid: int) -> None:
 
 
 def run(inputs: tuple) -> PageResult:  # type: ignore[type-arg]
-    """The pool's task: ``extract_result(*inputs)``.
+    """The pool's task: ``extract_result(*inputs)`` within EXTRACT_TIMEOUT (``extract_within``).
 
-    ``EXTRACT_WORKER_EXIT_URL`` (test hook): a page whose URL holds that text makes the worker
-    exit at once, as one killed by the kernel's out-of-memory killer would."""
+    Test hooks: a page whose URL holds ``EXTRACT_WORKER_EXIT_URL`` makes the worker exit at once,
+    as one killed by the kernel's out-of-memory killer would; one whose URL holds
+    ``EXTRACT_WORKER_STALL_URL`` makes it hang where no signal reaches it, as code stuck in C would."""
     if _exit_url and _exit_url in inputs[1]:
         os._exit(9)
-    return extract_result(*inputs)
+    if _stall_url and _stall_url in inputs[1]:
+        time.sleep(3600)  # before the deadline is armed: only the crawl's hard limit ends it
+    return extract_within(_timeout, inputs)
 
 
 __all__ = ["alive", "init_worker", "run"]

@@ -215,18 +215,20 @@ def crawl(base: str, out: Path, state: Path, workers: int, redis_url: str | None
 
 
 def crawl_rate(workers: list[Worker]) -> tuple[int, float]:
-    """Articles exported and pages per second, from the first start to the last fetch (not the idle wait)."""
+    """Articles exported and pages per second, from the first start to the last record written (not
+    the idle wait). Not to the last ``fetched_at``: that is stamped when a page goes to extraction,
+    and with extraction workers the last pages are fetched before they are extracted and written."""
     starts, last, count = [], None, 0
     for worker in workers:
         folder = run_folders(worker.output)[0]
         starts.append(dt.datetime.fromisoformat(json.loads((folder / "report.json").read_text())["started"]))
-        if not (folder / "articles.jsonl").is_file():
+        articles_file = folder / "articles.jsonl"
+        if not articles_file.is_file():
             continue  # a worker that exported nothing (the other took every page)
-        for line in (folder / "articles.jsonl").open(encoding="utf-8"):
-            count += 1
-            fetched = dt.datetime.fromisoformat(json.loads(line)["fetched_at"])
-            last = fetched if last is None or fetched > last else last
-    span = ((last - min(starts)).total_seconds() + 1) if last else float("inf")
+        count += sum(1 for _ in articles_file.open(encoding="utf-8"))
+        written = dt.datetime.fromtimestamp(articles_file.stat().st_mtime, dt.timezone.utc)
+        last = written if last is None or written > last else last
+    span = ((last - min(starts)).total_seconds()) if last else float("inf")
     return count, count / span
 
 
