@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from scraper.extract.page import Page
+from scraper.extract.page import Names, Page
 from scraper.extract.text import clean, fold
 
 Candidate = tuple[str, str]
@@ -222,7 +222,7 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
 
 
 #: Class or id of an element that holds the article's headline, on pages without an h1.
-_HEADLINE_NAME = re.compile(r"headline|heading|(?:story|article|post|entry|news)[-_]?title")
+_HEADLINE_NAME = Names(re.compile(r"headline|heading|(?:story|article|post|entry|news)[-_]?title"), ("head", "title"))
 
 
 def _named_headline(page: Page) -> str | None:

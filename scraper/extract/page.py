@@ -97,6 +97,15 @@ def _empty_code(tree: lxml_html.HtmlElement) -> None:
         del el[:]
 
 
+@dataclass(frozen=True)
+class Names:
+    """A pattern for class and id names, and literals one of which every match of it holds (so
+    ``Page.find_named`` can find the candidates with plain string search). Lower case."""
+
+    pattern: re.Pattern[str]
+    literals: tuple[str, ...]
+
+
 @dataclass
 class Page:
     """Evidence of one page, computed once and shared by every field extractor."""
@@ -157,27 +166,49 @@ class Page:
             offset += len(names) + 1
         return elements, starts, "\n".join(lines).lower()
 
-    def find_named(self, pattern: re.Pattern[str], tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
-        """Elements whose class or id matches ``pattern`` (optionally of given tags), in page order.
+    def find_named(self, names: re.Pattern[str] | Names,
+                   tags: frozenset[str] | None = None) -> list[lxml_html.HtmlElement]:
+        """Elements whose class or id matches ``names`` (optionally of given tags), in page order.
 
         The pattern is searched in the text of all names; after a match in one element's line the
         search goes on from the next line, and a match is checked against its own line, so a
-        pattern that could run across a line break finds just what a search of each line would."""
+        pattern that could run across a line break finds just what a search of each line would.
+        With ``Names`` literals, only the lines holding one of them are searched."""
+        if isinstance(names, Names):
+            return self._find_by_literals(names, tags)
         elements, starts, text = self._named
         found: list[lxml_html.HtmlElement] = []
         pos = 0
         while True:
-            match = pattern.search(text, pos)
+            match = names.search(text, pos)
             if match is None:
                 return found
             index = bisect_right(starts, match.start()) - 1
-            end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
             el = elements[index]
-            if (tags is None or el.tag in tags) and pattern.search(text, starts[index], end):
+            if (tags is None or el.tag in tags) and names.search(text, starts[index], self._line_end(index)):
                 found.append(el)
             if index + 1 >= len(starts):
                 return found
             pos = starts[index + 1]
+
+    def _line_end(self, index: int) -> int:
+        _, starts, text = self._named
+        return starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+
+    def _find_by_literals(self, names: Names, tags: frozenset[str] | None) -> list[lxml_html.HtmlElement]:
+        """``find_named`` for a pattern every match of which holds one of its literals: the lines that hold
+        one are found with ``str.find`` (a fast search; a regex with ``\b`` or look-behinds tries every
+        position), then searched one by one: the same elements, in the same order."""
+        elements, starts, text = self._named
+        lines: set[int] = set()
+        for literal in names.literals:
+            at = text.find(literal)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                lines.add(index)
+                at = text.find(literal, self._line_end(index) + 1)
+        return [elements[i] for i in sorted(lines) if (tags is None or elements[i].tag in tags)
+                and names.pattern.search(text, starts[i], self._line_end(i))]
 
     def text_len(self, el: lxml_html.HtmlElement) -> int:
         """Length of an element's text, memoised for the page."""

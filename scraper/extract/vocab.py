@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from scraper.extract.page import Names
+
 if TYPE_CHECKING:
     from scraper.extract.page import Page
 
@@ -80,16 +82,20 @@ def meta_groups(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((source, group) for source, group in groups if group)  # cached: immutable
 
 _HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
-_BYLINE = re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
-                     r"(?<![a-z])authors?(?![a-z])|(?<![a-z])autor(?:en)?(?![a-z])|writer")
+_BYLINE = Names(re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
+                           r"(?<![a-z])authors?(?![a-z])|(?<![a-z])autor(?:en)?(?![a-z])|writer"),
+                ("byline", "author", "autor", "writer"))
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
                           re.IGNORECASE)
 _EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
 #: A furniture-named block with more text than this wraps the article (e.g. body.has-sidebar).
 _WRAPPER_TEXT = 3000
-_DATE = re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha|tarih|\bdata\b|"
-                   r"fecha|zeit|czas|datetime|pubdate")
-_TAGS = re.compile(r"\btags\b|tag-?list|taglist|tags-links|tag-links|\bkeywords\b|\btopics\b|-tags\b")
+_DATE = Names(re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha|tarih|\bdata\b|"
+                         r"fecha|zeit|czas|datetime|pubdate"),
+              ("date", "time", "publish", "posted", "meta-info", "byline", "datum", "fecha", "tarih", "data", "zeit",
+               "czas"))
+_TAGS = Names(re.compile(r"\btags\b|tag-?list|taglist|tags-links|tag-links|\bkeywords\b|\btopics\b|-tags\b"),
+              ("tag", "keywords", "topics"))
 _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 
@@ -188,9 +194,11 @@ def tag_links(page: Page) -> list[Element]:
     return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
 
 
-_SECTION = re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|section-?(?:name|label|title|link)|"
-                      r"rubric|rubrik|\bkicker\b|article-?section|__label|\beyebrow\b|overline|"
-                      r"breadcrumb|ressort")
+_SECTION = Names(re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|section-?(?:name|label|title|link)|"
+                            r"rubric|rubrik|\bkicker\b|article-?section|__label|\beyebrow\b|overline|"
+                            r"breadcrumb|ressort"),
+                 ("primary", "cat", "section", "rubri", "kicker", "__label", "eyebrow", "overline", "breadcrumb",
+                  "ressort"))
 _HOME = re.compile(r"^(?:home|start|startseite|головна|главная|accueil|inicio|portada|news)$", re.IGNORECASE)
 
 
