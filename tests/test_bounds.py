@@ -1,7 +1,10 @@
 """The resource bounds: whole attributes only, depth flattened without losing text, patterns kept off long text."""
 from __future__ import annotations
 
+import pytest
+
 from scraper.extract import bounds
+from scraper.extract.bounds import MAX_TAG_CHARS
 from scraper.extract.authors import clean_names, split_byline
 from scraper.extract.captions import split_credit
 
@@ -35,3 +38,17 @@ def test_huge_scripts_are_emptied_before_the_page_cut(monkeypatch) -> None:  # t
 def test_quadratic_patterns_never_see_long_text() -> None:
     run = "x" * 200_000
     assert ([len(n) for n in split_byline(run)], clean_names([run]), split_credit(run)) == ([300], [], (run, None))
+
+
+@pytest.mark.parametrize(("text", "long"), [
+    ("<p " + "a" * MAX_TAG_CHARS + ">", True),  # one past the limit, counting the tag name
+    ("<p" + "a" * (MAX_TAG_CHARS - 2) + ">", False),  # exactly the limit
+    ("x" * 100 + "<div " + "a" * (3 * MAX_TAG_CHARS) + ">" + "y" * 100, True),  # across several windows
+    ("<p>" + "a" * (3 * MAX_TAG_CHARS) + "</p>", False),  # long text, short tags
+    ("<p>" + "a" * (3 * MAX_TAG_CHARS), False),  # long text to the end, no tag open
+    ("<p " + "a" * (3 * MAX_TAG_CHARS), True),  # a tag never closed
+    ("< " + "a" * (3 * MAX_TAG_CHARS) + ">", False),  # "<" and a space: text, not a tag
+    ("<a " + "a" * (MAX_TAG_CHARS // 2) + "<b" + "c" * (MAX_TAG_CHARS // 2) + ">", False),  # the last "<" counts
+])
+def test_a_long_start_tag_is_told_from_long_text(text: str, long: bool) -> None:
+    assert bounds._has_long_tag(text) is long

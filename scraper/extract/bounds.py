@@ -79,11 +79,19 @@ def cap_tags(text: str) -> str:
 
 
 def _has_long_tag(text: str) -> bool:
-    """A cheap test first (split on '>' runs in C): the regex costs ~2 ms on an ordinary page."""
-    for segment in text.split(">"):
+    """A start tag longer than ``MAX_TAG_CHARS``, found without a regex (~2 ms a page) or a split
+    (~1 ms): a run of more than ``MAX_TAG_CHARS`` characters without ``>`` holds a whole aligned
+    window of half that size without one, and ``str.find`` tells those windows in C."""
+    window = MAX_TAG_CHARS // 2
+    for start in range(0, len(text) - window + 1, window):
+        if text.find(">", start, start + window) >= 0:
+            continue
+        opened = text.rfind(">", 0, start) + 1  # the run without ">" around the window
+        closed = text.find(">", start + window)
+        segment = text[opened:closed if closed >= 0 else len(text)]
         if len(segment) > MAX_TAG_CHARS:
-            start = segment.rfind("<")
-            if start >= 0 and len(segment) - start > MAX_TAG_CHARS and segment[start + 1:start + 2].isalpha():
+            tag = segment.rfind("<")
+            if tag >= 0 and len(segment) - tag > MAX_TAG_CHARS and segment[tag + 1:tag + 2].isalpha():
                 return True
     return False
 

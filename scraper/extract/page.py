@@ -72,6 +72,8 @@ def _close_title(text: str) -> str:
     return _TITLE_OPEN.sub(lambda m: f"{m.group(1)}{m.group(2)}</title>", text, count=1)
 
 
+#: The text of a ``data-*`` attribute name with date, time or publish in it (and maybe other text).
+_DATA_DATE_ATTRIBUTE = re.compile(r"data-[^\s=>\"'/]*(?:date|time|publish)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -119,6 +121,9 @@ class Page:
     field_errors: list[tuple[str, str]] = field(default_factory=list)
     #: The page was longer than ``bounds.MAX_PAGE_CHARS`` and only its start was read.
     truncated: bool = False
+    #: The markup may hold a ``data-*date*``/``*time*``/``*publish*`` attribute (False only when its
+    #: text holds none, so ``vocab.machine_dates`` skips the XPath over every attribute's name).
+    data_dates: bool = True
 
     @classmethod
     def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
@@ -127,7 +132,8 @@ class Page:
             html, encoding = decode_html(html, header_charset)
         html, truncated = cap_page(html)
         tree = parse_tree(html)
-        page = cls(url=url, tree=tree, encoding=encoding, truncated=truncated)
+        page = cls(url=url, tree=tree, encoding=encoding, truncated=truncated,
+                   data_dates=_DATA_DATE_ATTRIBUTE.search(html) is not None)
         page.meta = _meta_tags(tree)
         _ = page.jsonld  # read before the scripts are emptied
         _empty_code(tree)

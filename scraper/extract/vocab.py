@@ -164,7 +164,7 @@ def machine_dates(page: Page, limit: int = 12) -> list[str]:
     then ``datetime`` and ``data-*date*`` attributes of any element, in document order. Dates in
     quotes are left out: they date what is embedded (a tweet's blockquote), not the page."""
     values = [v for v in (machine_date(el) for el in time_elements(page) if not _embedded(el)) if v]
-    for el in page.tree.xpath(_MACHINE_ATTRIBUTES):
+    for el in page.tree.xpath(_MACHINE_ATTRIBUTES if page.data_dates else ".//*[@datetime]"):
         if len(values) >= limit:
             break
         if _embedded(el) or not _outside_excluded(page, el):
