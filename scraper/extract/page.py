@@ -73,7 +73,16 @@ def _close_title(text: str) -> str:
 
 
 #: The text of a ``data-*`` attribute name with date, time or publish in it (and maybe other text).
-_DATA_DATE_ATTRIBUTE = re.compile(r"data-[^\s=>\"'/]*(?:date|time|publish)", re.IGNORECASE)
+#: Case-sensitive: a case-blind search costs 1.2 ms a page, this one 0.3 ms (``_may_hold_data_dates``).
+_DATA_DATE_ATTRIBUTE = re.compile(r"data-[^\s=>\"'/]*(?:date|time|publish)")
+
+
+def _may_hold_data_dates(html: str) -> bool:
+    """The text may hold a ``data-*date*`` attribute: in lower case, or any name written ``DATA-``
+    or ``Data-`` (names in other mixed cases, never seen, are read as absent)."""
+    return _DATA_DATE_ATTRIBUTE.search(html) is not None or "DATA-" in html or "Data-" in html
+#: What urljoin would remove or keep quoted from a link: spaces, tabs and line breaks.
+_SPACE_OR_BREAK = re.compile(r"[ \t\r\n]")
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -133,7 +142,7 @@ class Page:
         html, truncated = cap_page(html)
         tree = parse_tree(html)
         page = cls(url=url, tree=tree, encoding=encoding, truncated=truncated,
-                   data_dates=_DATA_DATE_ATTRIBUTE.search(html) is not None)
+                   data_dates=_may_hold_data_dates(html))
         page.meta = _meta_tags(tree)
         _ = page.jsonld  # read before the scripts are emptied
         _empty_code(tree)
@@ -255,8 +264,12 @@ class Page:
         if href.startswith(("http://", "https://")) and " " not in href and ".." not in href and "/./" not in href \
                 and "[" not in href:  # a bracketed (IPv6) host must pass urljoin's check
             return href
-        if href.startswith("/") and not href.startswith("//") and " " not in href and "." not in href.split("?")[0]:
-            return self._origin + href  # root-relative, the common case: no urljoin needed
+        if href.startswith("/") and not href.startswith("//") and not _SPACE_OR_BREAK.search(href):
+            path = href.split("?")[0]
+            # root-relative, the common case: no urljoin needed (what it gives, without a dot segment,
+            # on an http(s) page; a saved page's file:// origin keeps the rule it always had)
+            if "." not in path or ("/." not in path and self._origin.startswith(("http://", "https://"))):
+                return self._origin + href
         try:
             value = urljoin(self.base_url, href)
         except ValueError:
