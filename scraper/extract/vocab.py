@@ -138,13 +138,21 @@ def byline_blocks(page: Page) -> list[Element]:
 
 
 def time_elements(page: Page) -> list[Element]:
-    found = [t for t in page.tree.iter("time") if t.get("datetime")]
-    found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
-              if el.get("datetime") or el.get("content")]
-    # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
-    found += [el for el in page.tree.iter("abbr", "span") if el.get("title")
-              and _HATOM_DATE.search(el.get("class") or "")]
-    return [el for el in found if _outside_excluded(page, el)]
+    """Date elements with a machine value: ``<time datetime>``, ``itemprop=datePublished``, hAtom
+    (read once a page: the published date and the date statements both ask)."""
+    cached = page.__dict__.get("_time_elements")
+    if cached is None:
+        found = [t for t in page.tree.iter("time") if t.get("datetime")]
+        found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
+                  if el.get("datetime") or el.get("content")]
+        # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
+        found += [el for el in page.tree.xpath(_TITLED_ABBR_OR_SPAN) if el.get("title")
+                  and _HATOM_DATE.search(el.get("class") or "")]
+        cached = page.__dict__["_time_elements"] = [el for el in found if _outside_excluded(page, el)]
+    return list(cached)
+
+
+_TITLED_ABBR_OR_SPAN = "//*[self::abbr or self::span][@title][@class]"
 
 
 def machine_date(el: Element) -> str | None:
