@@ -109,7 +109,7 @@ def _own_text_len(el: Element) -> int:
 
 
 def _direct_text(el: Element) -> str:
-    """Text an element carries itself, not inside child elements (its own text and child tails)."""
+    """Text an element carries itself, not inside child elements (its own text and child tails), raw."""
     parts = [el.text or ""]
     for child in el:
         # not link text (another page's); not inside li/span/font (citations, sidebars)
@@ -117,7 +117,14 @@ def _direct_text(el: Element) -> str:
             parts.append(child.text_content())
         if child.tag in _INLINE or child.tag == "br":
             parts.append(child.tail or "")
-    return " ".join("".join(parts).split())  # source indentation is not text
+    return "".join(parts)
+
+
+def _direct_len(el: Element) -> int:
+    """Length of ``_direct_text`` with white space runs as one space (source indentation is not
+    text); 0 below 25 characters, the least a paragraph has, where the raw text is shorter already."""
+    raw = _direct_text(el)
+    return len(" ".join(raw.split())) if len(raw) >= 25 else 0
 
 
 def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
@@ -125,10 +132,10 @@ def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
     directly (blog posts written as text and <br>s)."""
     for el in root.iter("p", "pre", "td", "blockquote", *_DIRECT_TEXT):
         if el.tag in _DIRECT_TEXT:
-            direct = _direct_text(el)
-            if len(direct) < 25:
+            direct = _direct_len(el)
+            if direct < 25:
                 continue
-            yield el, len(direct)
+            yield el, direct
         else:
             yield el, len(el.text_content().strip())
 
