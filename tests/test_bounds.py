@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import bounds
-from scraper.extract.bounds import MAX_TAG_CHARS
 from scraper.extract.authors import clean_names, split_byline
+from scraper.extract.bounds import MAX_TAG_CHARS
 from scraper.extract.captions import split_credit
 
 

@@ -27,7 +27,7 @@ def _spin(*_: Any, **__: Any) -> None:
     while True:
         try:
             time.sleep(0.01)
-        except Exception:  # noqa: BLE001 - the point: a guard that catches everything but BaseException
+        except Exception:  # a guard that catches everything but a BaseException
             continue
 
 

@@ -29,7 +29,8 @@ class PageResult:
     other_links: list[str] = field(default_factory=list)  #: a listing's other same-site links, followed last
     field_errors: list[tuple[str, str]] = field(default_factory=list)
     reported: bool = False
-    reason: str | None = None  #: why a ``failed`` page failed: ``parse_error``, ``extract_timeout``, ``extract_worker_died``
+    #: why a ``failed`` page failed: ``parse_error``, ``extract_timeout``, ``extract_worker_died``
+    reason: str | None = None
     error: str | None = None  #: the exception of a failed extraction, logged by the crawl process
 
 
@@ -55,7 +56,7 @@ def extract_result(body: bytes, url: str, content_type: bytes | str | None, time
 
 
 def extract_within(seconds: float, inputs: tuple) -> PageResult:  # type: ignore[type-arg]
-    """``extract_result(*inputs)`` under a ``deadline`` of ``seconds`` (0: none); past it, ``failed/extract_timeout``."""
+    """``extract_result(*inputs)`` within ``deadline(seconds)`` (0: none); past it ``failed/extract_timeout``."""
     try:
         with deadline(seconds):
             return extract_result(*inputs)

@@ -59,8 +59,7 @@ from twisted.internet.defer import Deferred
 from scraper.crawl import worker_main
 from scraper.crawl.deadline import TIMED_OUT
 from scraper.crawl.page_result import PageResult
-from scraper.crawl.responses import (DEFAULT_TIMEOUT, RESULT_KEY, PageInputs, is_html, page_inputs, page_result,
-                                     settle)
+from scraper.crawl.responses import DEFAULT_TIMEOUT, RESULT_KEY, PageInputs, is_html, page_inputs, page_result, settle
 
 logger = logging.getLogger(__name__)
 
