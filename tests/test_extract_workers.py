@@ -44,6 +44,14 @@ def test_workers_give_the_records_and_outcomes_of_in_thread_extraction(tmp_path:
         0, 5, ({"dropped/listing": 2, "exported": 5, "failed/http_404": 1}, True))
 
 
+def _books(out: Path) -> tuple[dict[str, object], list[dict[str, object]]]:
+    """The crawl's report and its failed outcomes."""
+    report = json.loads((out.parent / "report.json").read_text())
+    failed = [json.loads(line) for line in (out.parent / "outcomes.jsonl").read_text().splitlines()
+              if '"failed"' in line]
+    return report, failed
+
+
 def _start(tmp_path: Path, site: newssite.NewsSite, **settings: object) -> tuple[subprocess.Popen[str], Path]:
     out = tmp_path / "out" / "articles.jsonl"
     command = crawl_command(site.base + "/", out, **{"EXTRACT_WORKERS": 2, "DOWNLOAD_TIMEOUT": 30, **settings})
@@ -102,9 +110,7 @@ def test_a_page_that_kills_its_worker_is_failed_and_the_crawl_goes_on(tmp_path: 
         _, stderr = process.communicate(timeout=120)
     finally:
         site.stop()
-    report = json.loads((out.parent / "report.json").read_text())
-    failed = [json.loads(line) for line in (out.parent / "outcomes.jsonl").read_text().splitlines()
-              if '"failed"' in line]
+    report, failed = _books(out)
     assert (process.returncode, report["outcomes"], report["adds_up"]) == (
         0, {"dropped/listing": 1, "exported": 29, "failed/extract_worker_died": 1}, True)
     assert failed == [{"url": site.base + newssite.article_path(7), "outcome": "failed",
@@ -156,9 +162,7 @@ def test_a_page_that_hangs_its_worker_is_failed_after_the_hard_limit_and_the_cra
         _, stderr = process.communicate(timeout=120)
     finally:
         site.stop()
-    report = json.loads((out.parent / "report.json").read_text())
-    failed = [json.loads(line) for line in (out.parent / "outcomes.jsonl").read_text().splitlines()
-              if '"failed"' in line]
+    report, failed = _books(out)
     assert (process.returncode, report["outcomes"], report["adds_up"]) == (
         0, {"dropped/listing": 1, "exported": 59, "failed/extract_timeout": 1}, True)
     assert failed == [{"url": site.base + newssite.article_path(7), "outcome": "failed", "reason": "extract_timeout"}]
