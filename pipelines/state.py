@@ -96,6 +96,17 @@ class StatePipeline:
 
     def item_scraped(self, item: Any, response: Any, spider: Any) -> None:
         """The record is written (every pipeline passed): now the state may remember it."""
-        if self.state is not None:
-            self.state.verdict(dict(item))
         self.release(item)
+        if self.state is not None:
+            self.state.verdict(dict(item), output_size=self._output_size())
+
+    def _output_size(self) -> int | None:
+        """The output file's size when no other record is between written and remembered (the
+        mark from which a run after a kill reads back what it wrote but did not remember)."""
+        output = self.state.output if self.state is not None else None
+        if output is None or self.pending_keys:
+            return None
+        try:
+            return output.stat().st_size
+        except OSError:
+            return None

@@ -64,11 +64,13 @@ def _is_record(data: bytes) -> bool:
         return False
 
 
-def records_in(path: Path, field: str = "url") -> Iterator[dict[str, Any]]:
-    """Every whole record of a JSON Lines file that has a string ``field`` (bad lines are skipped)."""
+def records_in(path: Path, field: str = "url", start: int = 0) -> Iterator[dict[str, Any]]:
+    """Every whole record of a JSON Lines file from byte ``start`` on that has a string ``field``
+    (bad lines are skipped)."""
     if not path.is_file():
         return
     with path.open("rb") as fh:
+        fh.seek(start)
         for line in fh:
             try:
                 record = json.loads(line)

@@ -11,10 +11,16 @@ Tables:
               (the run that last met it: in-run duplicates).
     bodies    body hash -> key and run (in-run ``duplicate_body``).
 
-A state file that is missing or empty while the explicit output file (``-o``) already holds
-records (deleted, truncated to zero) would make the run export every article again. Then the
-records of that file are taken as known (one warning line), as a JOBDIR resume takes the URLs
-already written: a rerun adds only what is new or changed.
+    outputs   output file (``-o``, or a run folder's) -> its size when every record in it was
+              remembered.
+
+The output file and the state are two files, so a crawl killed between writing a record and
+remembering it leaves a record the state does not know; the next run would export it again.
+So on opening, the records of each output file past its remembered size are read back and
+those the state lacks (or holds at an older revision) are taken as known (one warning line).
+A state file that is missing or empty while the output already holds records
+(deleted, truncated to zero) is the same case from the file's start, as a JOBDIR resume takes
+the URLs already written: a rerun adds only what is new or changed.
 
 Settings: STATE_DIR.
 """
@@ -51,6 +57,7 @@ CREATE TABLE IF NOT EXISTS articles (
     fetched_at TEXT, revision INTEGER NOT NULL, run TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 CREATE TABLE IF NOT EXISTS bodies (hash TEXT PRIMARY KEY, key TEXT NOT NULL, run TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER NOT NULL);
 """
 
 
@@ -103,10 +110,12 @@ def _retry_locked(step: Any, seconds: float = 60.0) -> Any:
 class CrawlState:
     """The state file. ``run`` names the current run (its start time)."""
 
-    def __init__(self, path: str | Path, run: str, output: Path | None = None) -> None:
+    def __init__(self, path: str | Path, run: str, output: Path | None = None, explicit: bool = True) -> None:
         self.path = str(path)
         self.run = run
-        self.output = output  # the explicit output file, whose records a lost state takes as known
+        self.output = output  # the file this run writes
+        self.explicit = explicit  # an explicit output file (``-o``), whose records a lost state takes as known
+        self._output_name: str | None = None
         self.db: sqlite3.Connection | None = None
 
     def open(self) -> CrawlState:
@@ -118,25 +127,59 @@ class CrawlState:
             _retry_locked(lambda: self.db.execute("PRAGMA journal_mode=WAL"))  # type: ignore[union-attr]
             self.db.execute("PRAGMA synchronous=NORMAL")
             _retry_locked(lambda: self.db.executescript(_SCHEMA))  # type: ignore[union-attr]
-            if lost and self.output is not None:
-                self._seed(self.output)
+            if self.output is not None and self.path != ":memory:":
+                self._catch_up(lost)
         return self
 
-    def _seed(self, output: Path) -> None:
-        """Take the records of ``output`` as known articles (their latest revision each)."""
-        rows = [(record_key(r), r["url"], content_hash(r), r.get("modified") or r.get("published"),
-                 r.get("fetched_at"), int(r.get("revision") or 1), SEEDED) for r in records_in(output)]
-        if not rows:
-            return
-        logger.warning("state file %s is missing or empty but %s holds %d records: taking their URLs as known",
-                       self.path, output, len(rows))
+    def _catch_up(self, lost: bool) -> None:
+        """Take as known the records written after each output file's remembered size (the
+        whole explicit file when the state was lost) that the state lacks or holds at an older
+        revision; then remember every file's size."""
         db = self.db
         assert db is not None
+        marks = dict(db.execute("SELECT path, size FROM outputs").fetchall())
+        mine = self._output_key()
+        marks[mine] = 0 if lost and self.explicit else marks.get(mine, 0)
         db.execute("BEGIN IMMEDIATE")
-        for row in rows:
-            db.execute("DELETE FROM articles WHERE key = ? OR url = ?", (row[0], row[1]))
-            db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        for name, mark in marks.items():
+            output = Path(name)
+            if not output.is_file():
+                db.execute("DELETE FROM outputs WHERE path = ?", (name,))
+                continue
+            size = output.stat().st_size
+            taken = sum(self._take(db, r) for r in records_in(output, start=0 if mark > size else mark)) \
+                if size != mark else 0
+            db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (name, size))
+            self._report_taken(output, taken, lost and name == mine)
+        if mine not in marks or not Path(mine).is_file():
+            db.execute("INSERT OR REPLACE INTO outputs VALUES (?, 0)", (mine,))
         db.execute("COMMIT")
+
+    def _report_taken(self, output: Path, taken: int, lost: bool) -> None:
+        if taken and lost:
+            logger.warning("state file %s is missing or empty but %s holds %d records: taking their URLs as known",
+                           self.path, output, taken)
+        elif taken:
+            logger.warning("%s holds %d records an interrupted run wrote but did not remember: taking them as known",
+                           output, taken)
+
+    @staticmethod
+    def _take(db: sqlite3.Connection, record: dict[str, Any]) -> bool:
+        key, revision = record_key(record), int(record.get("revision") or 1)
+        known = db.execute("SELECT revision FROM articles WHERE key = ? OR url = ? LIMIT 1",
+                           (key, record["url"])).fetchone()
+        if known is not None and known[0] >= revision:
+            return False
+        db.execute("DELETE FROM articles WHERE key = ? OR url = ?", (key, record["url"]))
+        db.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   (key, record["url"], content_hash(record), record.get("modified") or record.get("published"),
+                    record.get("fetched_at"), revision, SEEDED))
+        return True
+
+    def _output_key(self) -> str:
+        if self._output_name is None:
+            self._output_name = str(self.output.resolve()) if self.output is not None else ""
+        return self._output_name
 
     def close(self) -> None:
         if self.db is not None:
@@ -153,17 +196,21 @@ class CrawlState:
             "WHERE key = ? OR url = ? LIMIT 1", (url, url)).fetchone()
         return Known(*row) if row else None
 
-    def verdict(self, record: dict[str, Any], remember: bool = True) -> tuple[str, int]:
+    def verdict(self, record: dict[str, Any], remember: bool = True,
+                output_size: int | None = None) -> tuple[str, int]:
         """What a freshly extracted record is: ``("new"|"changed", revision)``,
         ``("unchanged"|"duplicate_url"|"duplicate_body", 0)``; remembers it (one transaction)
         unless ``remember`` is false (a dry run: the pipeline remembers only once the record
-        is written, so a crash in between can never leave an article known but not exported)."""
+        is written, so a crash in between can never leave an article known but not exported).
+        ``output_size``: the output file's size, every record in it now remembered."""
         db = self._conn()
         key, digest, body = record_key(record), content_hash(record), body_hash(record.get("body"))
         lastmod = record.get("modified") or record.get("published")
         db.execute("BEGIN IMMEDIATE")
         try:
             verdict = self._verdict(db, record, key, digest, body, lastmod)
+            if remember and output_size is not None and self.output is not None:
+                db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (self._output_key(), output_size))
         except BaseException:
             db.execute("ROLLBACK")
             raise
@@ -214,11 +261,11 @@ def state_for(crawler: Any) -> CrawlState:
     if crawler not in _STATES:
         from scrapy import signals
 
-        from scraper.crawl.dataset_dir import run_id
+        from scraper.crawl.dataset_dir import articles_file, run_id
 
         name = crawler.spidercls.name if crawler.spidercls else "crawl"
-        explicit = crawler.settings.get("OUTPUT_FILE")
-        state = CrawlState(state_path(crawler.settings, name), run_id(crawler), Path(explicit) if explicit else None)
+        state = CrawlState(state_path(crawler.settings, name), run_id(crawler), articles_file(crawler),
+                           explicit=bool(crawler.settings.get("OUTPUT_FILE")))
         _STATES[crawler] = state
         crawler.signals.connect(lambda **_: state.close(), signal=signals.spider_closed, weak=False)
     return _STATES[crawler]
