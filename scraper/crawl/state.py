@@ -110,11 +110,13 @@ def _retry_locked(step: Any, seconds: float = 60.0) -> Any:
 class CrawlState:
     """The state file. ``run`` names the current run (its start time)."""
 
-    def __init__(self, path: str | Path, run: str, output: Path | None = None, explicit: bool = True) -> None:
+    def __init__(self, path: str | Path, run: str, output: Path | None = None, explicit: bool = True,
+                 resume: bool = False) -> None:
         self.path = str(path)
         self.run = run
         self.output = output  # the file this run writes
         self.explicit = explicit  # an explicit output file (``-o``), whose records a lost state takes as known
+        self.resume = resume  # a JOBDIR run: its own file's records are known to the export pipeline already
         self._output_name: str | None = None
         self.db: sqlite3.Connection | None = None
 
@@ -140,6 +142,8 @@ class CrawlState:
         marks = dict(db.execute("SELECT path, size FROM outputs").fetchall())
         mine = self._output_key()
         marks[mine] = 0 if lost and self.explicit else marks.get(mine, 0)
+        if self.resume and not lost:  # a resumed job re-meets what it wrote and counts it exported
+            del marks[mine]
         db.execute("BEGIN IMMEDIATE")
         for name, mark in marks.items():
             output = Path(name)
@@ -151,7 +155,7 @@ class CrawlState:
                 if size != mark else 0
             db.execute("INSERT OR REPLACE INTO outputs VALUES (?, ?)", (name, size))
             self._report_taken(output, taken, lost and name == mine)
-        if mine not in marks or not Path(mine).is_file():
+        if not self.resume and (mine not in marks or not Path(mine).is_file()):
             db.execute("INSERT OR REPLACE INTO outputs VALUES (?, 0)", (mine,))
         db.execute("COMMIT")
 
@@ -265,7 +269,8 @@ def state_for(crawler: Any) -> CrawlState:
 
         name = crawler.spidercls.name if crawler.spidercls else "crawl"
         state = CrawlState(state_path(crawler.settings, name), run_id(crawler), articles_file(crawler),
-                           explicit=bool(crawler.settings.get("OUTPUT_FILE")))
+                           explicit=bool(crawler.settings.get("OUTPUT_FILE")),
+                           resume=bool(crawler.settings.get("JOBDIR")))
         _STATES[crawler] = state
         crawler.signals.connect(lambda **_: state.close(), signal=signals.spider_closed, weak=False)
     return _STATES[crawler]
