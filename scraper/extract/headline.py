@@ -38,6 +38,8 @@ _ANCHOR_MARK = re.compile(r"\s*[¶§]$")
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:"
                      r"|\w+\(\s*[\"'][^\"']*[\"']\s*\)\s*;|\bthis\.\w+\s*=")
 _WORD = re.compile(r"\w+")
+#: A link to the comments ("149 Comments") that a blog theme puts inside the headline's h1.
+_COMMENTS_LINK = re.compile(r"#(?:comments?|respond|disqus|reply|reactions)", re.IGNORECASE)
 _OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "form"})
 MAX_HEADLINE_CHARS = 400
 
@@ -72,11 +74,23 @@ def _is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
     return False
 
 
+def heading_text(el: lxml_html.HtmlElement) -> str:
+    """A heading's text without a trailing link to the comments (``<h1>Title <a href="#comments">
+    149 Comments</a></h1>``)."""
+    text = clean(el.text_content())
+    for link in el.iter("a"):
+        if _COMMENTS_LINK.search(link.get("href") or ""):
+            tail = clean(link.text_content())
+            if tail and text.endswith(tail) and len(tail) < len(text):
+                text = text[: -len(tail)].rstrip(" -|–—·•(")
+    return text
+
+
 def visible_h1s(page: Page) -> list[str]:
     """Texts of the page's h1 elements outside navigation, in page order."""
     out: list[str] = []
     for el in page.tree.iter("h1"):
-        text = _ANCHOR_MARK.sub("", clean(el.text_content()))
+        text = _ANCHOR_MARK.sub("", heading_text(el))
         if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not _is_logo(page, el) \
                 and text not in out:
             out.append(text)
@@ -88,7 +102,7 @@ def article_heading(page: Page) -> list[str]:
     <article>, the headline its header shows."""
     for article in page.tree.iter("article"):
         for el in article.iter("h2"):
-            text = clean(el.text_content())
+            text = heading_text(el)
             if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el):
                 return [text]
             break
