@@ -18,7 +18,8 @@ DECLARED = {f"{module.__name__}.{name}": value for module in (vocab, headline)
 
 def test_every_names_pattern_is_checked() -> None:
     assert sorted(DECLARED) == ["scraper.extract.headline._HEADLINE_NAME", "scraper.extract.vocab._BYLINE",
-                                "scraper.extract.vocab._DATE", "scraper.extract.vocab._SECTION",
+                                "scraper.extract.vocab._DATE", "scraper.extract.vocab._META_LINE",
+                                "scraper.extract.vocab._SECTION",
                                 "scraper.extract.vocab._TAGS"]
 
 

@@ -72,6 +72,27 @@ def split_byline(byline: str) -> list[str]:
     return names
 
 
+#: "Posted by NAME on DATE", "By NAME | DATE", "Written by NAME, 2 May": the name that follows
+#: "by" up to the word or mark that ends it, in a post's meta line.
+_META_BY = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door)\s*:?\s+(?P<name>[^\W\d_][^\s,|·•—–(]*"
+                      r"(?:\s+[^\W\d_][^\s,|·•—–(]*){0,3}?)(?=\s+(?:on|at|in|am|um|le|el|op|il)\s|\s*[,|·•—–(]"
+                      r"|\s+\d|\s*$)", re.IGNORECASE)
+_PARTICLES = frozenset("de da di del della der den van von le la du dos das al bin ibn y".split())
+
+
+def meta_line_name(text: str) -> str | None:
+    """The person a post's meta line credits: a "by" followed by a capitalised name of 2 to 4
+    words ("Posted by Ines Marlow on October 2" -> "Ines Marlow"); None for anything else."""
+    match = _META_BY.search(clean(text)[:MAX_BYLINE_CHARS])
+    if match is None:
+        return None
+    name = match.group("name")
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+        return None
+    return name if plausible_name(name) and not _is_role(name) else None
+
+
 def plausible_name(name: str) -> bool:
     """A person or outlet name, not a sentence, URL or date."""
     if not name or len(name) > 60 or _NOT_NAME.search(name):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from scraper.extract import vocab as sel
-from scraper.extract.authors import clean_names
+from scraper.extract.authors import clean_names, meta_line_name
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
 from scraper.extract.dates import has_offset, parse_date
 from scraper.extract.headline import choose as choose_headline
@@ -156,7 +156,16 @@ def byline_names(page: Page) -> list[str]:
             if 0 < len(text) <= 120:
                 names.append(text)
                 break
+    if not names:
+        names = [name for name in map(meta_line_name, _meta_texts(page)) if name][:1]
     return clean_names(names)
+
+
+def _meta_texts(page: Page) -> Iterator[str]:
+    for el in sel.meta_lines(page):
+        text = clean(" ".join(el.itertext()))
+        if 0 < len(text) <= 200:
+            yield text
 
 
 # --------------------------------------------------------------------------- dates

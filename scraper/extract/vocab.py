@@ -133,6 +133,18 @@ def byline_links(page: Page) -> list[Element]:
     return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el, byline=True)]
 
 
+#: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
+_META_LINE = Names(re.compile(r"(?:entry|post|article|story)[-_]?(?:meta|info|details|header)|postmeta|postinfo"
+                              r"|(?<![a-z-])meta(?![a-z-])"),
+                   ("meta", "info", "details", "header"))
+
+
+def meta_lines(page: Page) -> list[Element]:
+    """A post's meta lines outside comments and related lists (blog themes put the byline here
+    as plain text, without a byline class or an author link)."""
+    return [el for el in page.find_named(_META_LINE, _BLOCKS | {"header"}) if _outside_excluded(page, el)]
+
+
 def byline_blocks(page: Page) -> list[Element]:
     return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el, byline=True)]
 
