@@ -16,6 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.extract.density import added_link_density, link_density
 from scraper.extract.furniture import component_names, is_furniture
+from scraper.extract.headline import is_logo
 from scraper.extract.page import Page
 from scraper.extract.sequences import kin_blocks, twin_blocks
 from scraper.extract.text import fold
@@ -67,9 +68,10 @@ recommended recommendations sidebar outbrain taboola newsletter footer mostread 
 
 
 def _not_article_names(names: str) -> bool:
-    """A class/id token that starts or ends with a comments/related/sidebar word."""
+    """A class/id token that starts or ends with a comments/related/sidebar word; a numbered one
+    ("sidebar2", "comments-1") too."""
     for token in names.lower().split():
-        parts = [p for p in re.split(r"[-_]+", token) if p]
+        parts = [p.rstrip("0123456789") for p in re.split(r"[-_]+", token) if p]
         if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS):
             return True
     return False
@@ -208,8 +210,10 @@ def _best_container(page: Page, hint_text: str | None) -> tuple[Element | None, 
     scores: dict[Element, float] = {}
     weights: dict[Element, float] = {}  # each candidate's class weight, its score's start
     mass: dict[Element, int] = {}
-    # wrappers of the headline are never "comments" or "related", whatever their class says
-    outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") for a in h1.iterancestors()}
+    # wrappers of the headline are never "comments" or "related", whatever their class says; a
+    # blog's name as an h1 linking home (in its sidebar) is no headline
+    outside: dict[Element, bool] = {a: False for h1 in root.iter("h1") if not is_logo(page, h1)
+                                    for a in h1.iterancestors()}
     total = 0
     for para, length in _paragraph_elements(root):
         if length < 25 or _outside_text(para, outside):

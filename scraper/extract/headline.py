@@ -62,7 +62,7 @@ def _in_furniture(el: lxml_html.HtmlElement) -> bool:
     return any(parent.tag in _OUTSIDE_ARTICLE for parent in el.iterancestors())
 
 
-def _is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
+def is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
     """An h1 that links to the site's home page is its logo."""
     for link in el.iter("a"):
         href = (link.get("href") or "").strip()
@@ -91,7 +91,7 @@ def visible_h1s(page: Page) -> list[str]:
     out: list[str] = []
     for el in page.tree.iter("h1"):
         text = _ANCHOR_MARK.sub("", heading_text(el))
-        if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not _is_logo(page, el) \
+        if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not is_logo(page, el) \
                 and text not in out:
             out.append(text)
     return out
@@ -179,7 +179,7 @@ def _shown_piece(page: Page, title: str, site: str | None) -> str | None:
 def _heading_keys(page: Page) -> set[str]:
     """Folded texts of the page's headings, less the site's logo (a heading linking home)."""
     return {fold(clean(el.text_content())) for el in page.tree.iter("h1", "h2", "h3", "h4", "h5", "h6")
-            if not _is_logo(page, el)}
+            if not is_logo(page, el)}
 
 
 def title_parts(title: str) -> list[str]:
