@@ -1,0 +1,21 @@
+"""Which class/id names keep a block's paragraphs from voting for the article container."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract.container import _not_article_names
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    ("sidebar", True),
+    ("sidebar2", True),          # a numbered sidebar is still a sidebar
+    ("comments-1", True),
+    ("related_posts", True),
+    ("entry-content", False),
+    ("post-body", False),
+    ("main2", False),
+    ("commentary-text", False),  # a word that only starts like "comment"
+    ("", False),
+])
+def test_not_article_names(names: str, expected: bool) -> None:
+    assert _not_article_names(names) is expected
