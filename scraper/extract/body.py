@@ -7,7 +7,9 @@ are filtered out of the blocks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
@@ -211,7 +213,8 @@ def extract_body(page: Page, headline: str | None,
         return [], None, []
     headline_key = fold(headline)
     read = [block for container in containers for block in read_blocks(page, container)]
-    blocks = _trim_edges(_before_comments([b for b in _drop_link_lists(read) if _keep(b, headline_key)]))
+    blocks = _trim_edges(_before_comments([b for b in _drop_link_lists(read, _site_hosts(page))
+                                           if _keep(b, headline_key)]))
     return blocks, containers[0], [b for b in read if is_read_also(b)]
 
 
@@ -285,9 +288,46 @@ _RELATED_HEADING = re.compile(r"^(?:related(?: news| stories| articles| content|
                               re.IGNORECASE)
 
 
-def _drop_link_lists(blocks: list[Block]) -> list[Block]:
+def _host_key(url: str) -> str:
+    """The last two labels of a URL's host ("cdn.example.net" -> "example.net")."""
+    host = urlsplit(url).hostname or ""
+    return ".".join(host.split(".")[-2:])
+
+
+def _site_hosts(page: Page) -> frozenset[str]:
+    """The site's own hosts: the page's, its canonical and og:url's; for a saved page read without
+    any of them, the host most of its links go to (its navigation)."""
+    urls = [page.url, page.meta_first("og:url") or ""]
+    urls += [link.get("href") or "" for link in page.tree.iterfind(".//link[@rel='canonical']")]
+    hosts = frozenset(key for url in urls if url.startswith(("http://", "https://")) and (key := _host_key(url)))
+    if hosts:
+        return hosts
+    counts = Counter(_host_key(href) for el in page.tree.iter("a")
+                     if (href := el.get("href") or "").startswith(("http://", "https://")))
+    return frozenset(counts.most_common(1)[0][:1]) if counts else frozenset()
+
+
+def _offsite(run: list[Block], site: frozenset[str]) -> bool:
+    """A post's own list of links (a roundup, deals, sources), not a list of other stories: its
+    links leave the site (lists of other stories link to the site's own pages), and either go to
+    several sites or come with the post's own words beside them (a sister site's headlines are
+    titles alone)."""
+    if not site:
+        return False
+    hosts = [key for block in run for url, _ in block.links if (key := _host_key(url))]
+    away = [key for key in hosts if key not in site]
+    if len(away) < 3 or len(away) < 0.8 * len(hosts):
+        return False
+    chars = sum(len(block.text) for block in run)
+    if chars < 40 * len(run):
+        return False  # menu words and blogroll titles ("Standings", "Small Colleges"), not a list of sources
+    return len(set(away)) >= 2 or sum(block.link_chars for block in run) <= 0.85 * chars
+
+
+def _drop_link_lists(blocks: list[Block], site: frozenset[str] = frozenset()) -> list[Block]:
     """Runs of three or more short, link-heavy blocks are lists of other stories ("More Great
-    Stories"), not text; kickers inside the run and the short title before it go with it."""
+    Stories"), not text; kickers inside the run and the short title before it go with it. A run
+    whose links leave the site is the post's own list and stays."""
     out: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -300,7 +340,7 @@ def _drop_link_lists(blocks: list[Block]) -> list[Block]:
         while end < len(blocks) and (_linky(blocks[end]) or _kicker(blocks, end)):
             links += _linky(blocks[end])
             end += 1
-        if links >= 3:
+        if links >= 3 and not _offsite(blocks[index:end], site):
             if out and len(out[-1].text) < 60 and not out[-1].links:
                 out.pop()
             index = end
