@@ -149,12 +149,27 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     the same class (between ads or pull quotes); those twins are read in order."""
     best, scores = _best_container(page, hint_text)
     if best is None:
-        return []
+        named = _named_body(page)
+        return [named] if named is not None else []
     twins = twin_blocks(best, scores)
     kin = kin_blocks(best, scores) if len(twins) < 2 else twins
     mass = page.__dict__.get("_text_mass", {})
     chosen = twins if len(twins) > 1 else kin if len(kin) > 1 else [_grow(_widen(best, scores), mass)]
     return _majority(chosen, mass, page.__dict__.get("_text_total", 0))
+
+
+def _named_body(page: Page) -> Element | None:
+    """A post too short to vote (a video and one line under it): the one element named as the
+    post's text ("entry-content", "post-body", itemprop=articleBody), when it holds any words."""
+    found = [el for el in page.find_named(_CONTAINER_HINT, _BODY_TAGS) if not _outside_text(el, {})]
+    found += [el for el in page.tree.iterfind(".//*[@itemprop='articleBody']") if el not in found]
+    if len(found) != 1 or not found[0].text_content().strip():
+        return None
+    return found[0]
+
+
+#: Tags that hold a post's text.
+_BODY_TAGS = frozenset("div section article main td".split())
 
 
 def _text_before(branch: Element) -> bool:
