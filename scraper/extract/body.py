@@ -40,8 +40,10 @@ class Block:
 class _Reader:
     """Walks a container and emits blocks, skipping furniture."""
 
-    def __init__(self, page: Page, keep_chars: int, photo_story: bool = False) -> None:
+    def __init__(self, page: Page, keep_chars: int, photo_story: bool = False,
+                 teasers: frozenset[Element] = frozenset()) -> None:
         self.page = page
+        self.teasers = teasers  #: "Read more" boxes inside the text (see ``_teaser_boxes``)
         self.keep_chars = keep_chars
         self.photo_story = photo_story  #: captions are read as text (see ``_told_in_captions``)
         self.blocks: list[Block] = []
@@ -73,7 +75,7 @@ class _Reader:
         tag = el.tag
         if tag == "form":
             return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
-        if is_hidden(el):
+        if is_hidden(el) or el in self.teasers:
             return True
         if self.photo_story and (tag in ("figure", "figcaption") or is_caption_el(el)):
             return False
@@ -163,10 +165,48 @@ def _near_blocks(container: Element, depth: int) -> list[Element]:
 
 def read_blocks(page: Page, container: Element) -> list[Block]:
     total = len(container.text_content())
-    reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total))
+    reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total),
+                     teasers=_teaser_boxes(container))
     reader._read_children(container, False)
     reader.flush()
     return reader.blocks
+
+
+#: A teaser box holds a title, a headline link and a line or two of summary, no more.
+_TEASER_MAX_CHARS = 1000
+_TEASER_MAX_OWN_CHARS = 400
+
+
+def _teaser_boxes(container: Element) -> frozenset[Element]:
+    """Boxes inside the text that open with a "Read more" title ("Czytaj więcej", "Lesen Sie auch")
+    and promote another story: its headline link and summary go with the title. The box is the
+    largest wrapper of the title below the container that stays teaser-sized."""
+    boxes = set()
+    limit = min(_TEASER_MAX_CHARS, len(container.text_content()) // 2)  # a short post is no teaser
+    for el in container.iter("p", "div", "span", "strong", "b", "header", *HEADINGS):
+        text = el.text
+        if not text or len(text) > 60 or len(el) > 1 or not _RELATED_HEADING.match(text.strip()):
+            continue
+        box = el
+        for parent in el.iterancestors():
+            if parent is container or len(parent.text_content()) > limit:
+                break
+            box = parent
+        if box is not el and len(box.text_content()) <= limit and _teaser_like(box, text.strip()):
+            boxes.add(box)
+    return frozenset(boxes)
+
+
+def _teaser_like(box: Element, title: str) -> bool:
+    """The box opens with the title, links to another page and has little text outside links."""
+    words = box.text_content().split()
+    if " ".join(words[:8]).find(title) != 0:
+        return False  # a "Read more" at the end of a short post, not a box's title
+    links = [a for a in box.iter("a") if a.get("href")]
+    if not links:
+        return False
+    own = len(" ".join(words)) - sum(len(" ".join(a.text_content().split())) for a in links)
+    return own <= _TEASER_MAX_OWN_CHARS
 
 
 # --------------------------------------------------------------------------- container choice
@@ -227,6 +267,7 @@ _DATELIKE = re.compile(
 _META_LINE = re.compile(r"^(?:by|por|von|par|di|publicado|published|posted|updated|atualizado|actualizado|"
                         r"aktualisiert|mis à jour|veröffentlicht)\b", re.IGNORECASE)
 _TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chave)\b\s*:?\s|"
+                        r"^[\d.,]+\s*k?\s+(?:views?|reads?|shares?|likes?|aufrufe|vues|visualizações|visitas)$|"
                         r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)|"
                         r"^.{0,200}\b(?:sign up (?:for|to) (?:our|the|a)\b|subscribe (?:to|now|today)\b|"
                         r"(?:our|the|free|daily|weekly) newsletter|delivered (?:to|through) your|"
@@ -282,10 +323,13 @@ def _kicker(blocks: list[Block], index: int) -> bool:
             and _linky(blocks[index + 1]))
 
 
-_RELATED_HEADING = re.compile(r"^(?:related(?: news| stories| articles| content| coverage)?|more (?:stories|news)|"
-                              r"read more|you may also like|recommended|more on this(?: story)?|weitere artikel|"
-                              r"mehr zum thema|lesen sie auch|à lire aussi|leggi anche|te puede interesar)$",
-                              re.IGNORECASE)
+_RELATED_HEADING = re.compile(
+    r"^(?:related(?: news| stories| articles| content| coverage| posts)?|more (?:stories|news)|read (?:more|also|next)|"
+    r"also read|see also|you may also like|recommended|more on this(?: story)?|weitere artikel|mehr zum thema|"
+    r"lesen sie auch|siehe auch|auch interessant|à lire aussi|lire aussi|leggi anche|te puede interesar|lee también|"
+    r"leia também|leia mais|czytaj (?:więcej|też|także|również)|(?:zobacz|przeczytaj) (?:też|także|również)|"
+    r"läs (?:mer|också)|les (?:mer|også)|læs (?:mere|også)|lees (?:meer|ook)|přečtěte si (?:také|též)|"
+    r"čítajte (?:aj|tiež)|читайте (?:также|також)|ayrıca (?:okuyun|bakınız))\s*:?$", re.IGNORECASE)
 
 
 def _host_key(url: str) -> str:
