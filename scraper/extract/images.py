@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from lxml import html as lxml_html
 
@@ -70,15 +70,29 @@ def _too_small(img: Element) -> bool:
     return False
 
 
+_INNER_URL = re.compile(r"(?:^|&)(?:url|src|image|img|u)=((?:https?(?::|%3A)|/)[^&]+)", re.IGNORECASE)
+
+
+def _picture_of(url: str) -> str:
+    """The picture an image proxy serves ("cdn.example/?url=https://site/a.jpg&w=1000" -> the
+    inner URL), else the URL itself: every picture of a proxy shares its host and path."""
+    parts = urlsplit(url)
+    if parts.query and "." not in parts.path.rsplit("/", 1)[-1]:
+        match = _INNER_URL.search(parts.query)
+        if match:
+            return unquote(match.group(1))
+    return url
+
+
 def url_key(url: str) -> str:
     """Two URLs of the same picture in different sizes compare equal often enough."""
-    parts = urlsplit(url)
+    parts = urlsplit(_picture_of(url))
     return (parts.netloc.removeprefix("www.") + parts.path).lower()
 
 
 def _stem(url: str) -> str:
     """The file name without sizes and extension: 'photo-1200x630.jpg' -> 'photo'."""
-    name = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].lower()
+    name = urlsplit(_picture_of(url)).path.rstrip("/").rsplit("/", 1)[-1].lower()
     name = re.sub(r"\.(?:jpe?g|png|webp|gif|avif)$", "", name)
     return re.sub(r"[-_@]?(?:\d{2,4}x\d{2,4}|w\d{2,4}|\d{2,4}w|scale_\d|\d+x)$", "", name)
 
@@ -114,6 +128,31 @@ def _excluded(img: Element, areas: dict[Element, bool]) -> bool:
         if tag not in ("article", "main") and _small_excluded_area(ancestor, areas):
             return True
     return chrome and not in_article
+
+
+_CARD_MAX_TEXT = 300
+
+
+def _teaser_card(img: Element) -> bool:
+    """The picture of a teaser card: a small block whose text is mostly a headline link to another
+    page (a "Most read" carousel item), the image beside the link rather than inside it."""
+    for depth, ancestor in enumerate(img.iterancestors()):
+        if depth >= 4:
+            return False
+        text = " ".join(ancestor.text_content().split())
+        if len(text) > _CARD_MAX_TEXT:
+            return False
+        for link in ancestor.iter("a"):
+            href = link.get("href") or ""
+            if not href or href.startswith("#") or _IMAGE_HREF.search(href):
+                continue
+            title = " ".join(link.text_content().split())
+            if len(title) >= 20 and len(title) >= 0.5 * len(text):
+                return True
+    return False
+
+
+_IMAGE_HREF = re.compile(r"\.(?:jpe?g|png|webp|gif)(?:$|\?)", re.IGNORECASE)
 
 
 def _linked_elsewhere(img: Element) -> bool:
@@ -184,7 +223,7 @@ def content_images(page: Page) -> list[Image]:
         if _excluded(img, areas):
             continue
         caption, credit = caption_near(img, page_images)
-        if not caption and _linked_elsewhere(img):
+        if (not caption and _linked_elsewhere(img)) or _teaser_card(img):
             continue
         alt = clean_or_none(img.get("alt"))
         if not caption:
