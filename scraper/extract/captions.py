@@ -26,14 +26,14 @@ _CREDIT_TRAILING = re.compile(
     r"\s*[\(\[]\s*((?:(?:photo|foto|image|bild|picture|credit|fotó|фото|zdroj|source)s?\s*:?\s*)?"
     r"[^()\[\]]{2,80}?)\s*[\)\]]\s*\.?\s*$", re.IGNORECASE)
 _CREDIT_LABEL = re.compile(
-    r"(?:^|[.!?|–—]\s*|\s)\s*((?:photo(?:graph)?s?|foto(?:s|grafie)?|bild|image|picture|credit|"
+    r"(?:^|[.!?|–—]\s*|\s)\s*((?:photo(?:graph)?s?|foto(?:s|grafie)?|bild(?:quelle|nachweis)?|fotoquelle|image|picture|credit|"
     r"copyright|quelle|source|фото|zdroj|fotó|crédito|crédit|immagine)\s*(?:by|:|/)\s*.{2,100}|"
     r"©\s*.{2,100}|\(c\)\s*.{2,100})$", re.IGNORECASE)
 _AGENCY = re.compile(r"/|\b(?:getty|reuters|afp|ap|dpa|epa|imago|shutterstock|picture alliance|"
                      r"keystone|anadolu|xinhua|bloomberg|istock|alamy|press|images?|photos?|foto|unsplash|"
                      r"pexels|privat|private)\b", re.IGNORECASE)
-_LABEL_ONLY = re.compile(r"^(?:photo(?:graph)?s?|foto(?:s)?|bild|image|picture|credit|copyright|quelle|"
-                         r"source|фото|zdroj)\s*(?:by|:)\s*", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"^(?:photo(?:graph)?s?|foto(?:s)?|bild(?:quelle|nachweis)?|fotoquelle|image|picture|credit|"
+                         r"copyright|quelle|source|фото|zdroj)\s*(?:by|:)\s*", re.IGNORECASE)
 _BLOCKISH = frozenset("div p br li ul ol dl dt dd figcaption h1 h2 h3 h4 h5 h6 section header footer "
                       "table tr td blockquote".split())
 _MAX_CAPTION = 1200

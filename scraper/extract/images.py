@@ -211,8 +211,10 @@ def lead_candidates(page: Page) -> list[tuple[Image, str]]:
 
 
 # --------------------------------------------------------------------------- entry point
-def content_images(page: Page) -> list[Image]:
-    """Every content image of the page with its caption, in page order, one per picture."""
+def content_images(page: Page, lead_urls: tuple[str, ...] = ()) -> list[Image]:
+    """Every content image of the page with its caption, in page order, one per picture. The
+    lead picture the page's data names is the article's wherever it sits (a "post-thumbnail"
+    block, a header above the article)."""
     urls = {img: _picture_url(page, img) for img in page.tree.iter("img", "amp-img") if not _too_small(img)}
     candidates = [img for img, url in urls.items() if url and not _ICON.search(url)]
     page_images = set(candidates)
@@ -220,7 +222,7 @@ def content_images(page: Page) -> list[Image]:
     areas: dict[Element, bool] = {}
     for img in candidates:
         url = urls[img]
-        if _excluded(img, areas):
+        if _excluded(img, areas) and not any(same_picture(url, lead) for lead in lead_urls):
             continue
         caption, credit = caption_near(img, page_images)
         if (not caption and _linked_elsewhere(img)) or _teaser_card(img):
@@ -242,9 +244,9 @@ def content_images(page: Page) -> list[Image]:
 
 def extract_images(page: Page, container: Element | None = None) -> tuple[list[Image], str | None]:
     """Content images merged with the lead image from structured data, lead first."""
-    images = content_images(page)
-    images = [i for i in images if i["caption"] or _near_article(page, i, container)]
     leads = lead_candidates(page)
+    images = content_images(page, tuple(lead["url"] for lead, _ in leads))
+    images = [i for i in images if i["caption"] or _near_article(page, i, container)]
     if not leads:
         return images, "html" if images else None
     lead, source = leads[0]
