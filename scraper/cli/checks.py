@@ -5,6 +5,7 @@ command line can answer with that line and a non-zero exit.
 """
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -69,9 +70,9 @@ def check_writable_dir(folder: str | Path, label: str) -> None:
     """``folder`` can be created and a file written in it; InputError naming ``label`` if not."""
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
-        probe = Path(folder) / ".write-test"
-        probe.touch()
-        probe.unlink()
+        # a probe of its own: workers sharing one folder start together (a shared name raced)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
     except OSError as exc:
         raise InputError(f"{label}: cannot write ({exc.strerror or exc})") from None
 
