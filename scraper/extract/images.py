@@ -28,6 +28,20 @@ _EXCLUDED_AREA = re.compile(r"related|recommend|teaser|promo|sidebar|newsletter|
 _AREA_MAX_TEXT = 1500
 _ICON = re.compile(r"\.svg(?:$|\?)|sprite|pixel|spacer|blank\.gif|1x1|logo|icon|avatar|placeholder|gravatar",
                    re.IGNORECASE)
+
+
+#: A host that serves only such things ("pixel.example.com", "secure.gravatar.com").
+_ICON_HOST = re.compile(r"(?:^|\.)(?:pixels?|gravatar|avatars?|logos?|icons?|sprites?)\d*\.", re.IGNORECASE)
+
+
+def _is_icon(url: str) -> bool:
+    """An icon, logo, avatar or tracking pixel by its file path or a host of its own (a word
+    inside a site's name does not count: "mexiconews" serves photos)."""
+    parts = urlsplit(url)
+    return bool(_ICON.search(f"{parts.path}?{parts.query}" if parts.query else parts.path)
+                or _ICON_HOST.search(parts.netloc))
+
+
 # --------------------------------------------------------------------------- image URLs
 def _srcset_last(value: str | None) -> str | None:
     if not value:
@@ -135,7 +149,8 @@ _CARD_MAX_TEXT = 300
 
 def _teaser_card(img: Element) -> bool:
     """The picture of a teaser card: a small block whose text is mostly a headline link to another
-    page (a "Most read" carousel item), the image beside the link rather than inside it."""
+    page (a "Most read" carousel item), or whose headline links where the picture links."""
+    image_href = next((a.get("href") for a in img.iterancestors("a")), None)
     for depth, ancestor in enumerate(img.iterancestors()):
         if depth >= 4:
             return False
@@ -147,7 +162,7 @@ def _teaser_card(img: Element) -> bool:
             if not href or href.startswith("#") or _IMAGE_HREF.search(href):
                 continue
             title = " ".join(link.text_content().split())
-            if len(title) >= 20 and len(title) >= 0.5 * len(text):
+            if len(title) >= 20 and (len(title) >= 0.5 * len(text) or href == image_href):
                 return True
     return False
 
@@ -216,7 +231,7 @@ def content_images(page: Page, lead_urls: tuple[str, ...] = ()) -> list[Image]:
     lead picture the page's data names is the article's wherever it sits (a "post-thumbnail"
     block, a header above the article)."""
     urls = {img: _picture_url(page, img) for img in page.tree.iter("img", "amp-img") if not _too_small(img)}
-    candidates = [img for img, url in urls.items() if url and not _ICON.search(url)]
+    candidates = [img for img, url in urls.items() if url and not _is_icon(url)]
     page_images = set(candidates)
     out: list[Image] = []
     areas: dict[Element, bool] = {}
