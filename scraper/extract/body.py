@@ -351,21 +351,32 @@ def _site_hosts(page: Page) -> frozenset[str]:
     return frozenset(counts.most_common(1)[0][:1]) if counts else frozenset()
 
 
-def _offsite(run: list[Block], site: frozenset[str]) -> bool:
-    """A post's own list of links (a roundup, deals, sources), not a list of other stories: its
-    links leave the site (lists of other stories link to the site's own pages), and either go to
-    several sites or come with the post's own words beside them (a sister site's headlines are
-    titles alone)."""
+def _offsite_suffixes(run: list[Block], site: frozenset[str]) -> list[bool]:
+    """For each block of a run of links, whether the run from there on is a post's own list of
+    links (a roundup, deals, sources), not a list of other stories: its links leave the site
+    (lists of other stories link to the site's own pages), its items are more than menu words,
+    and its links go to several sites or come with the post's own words beside them (a sister
+    site's headlines are titles alone). One backward pass: a run can be thousands long."""
+    verdicts = [False] * len(run)
     if not site:
-        return False
-    hosts = [key for block in run for url, _ in block.links if (key := _host_key(url))]
-    away = [key for key in hosts if key not in site]
-    if len(away) < 3 or len(away) < 0.8 * len(hosts):
-        return False
-    chars = sum(len(block.text) for block in run)
-    if chars < 40 * len(run):
-        return False  # menu words and blogroll titles ("Standings", "Small Colleges"), not a list of sources
-    return len(set(away)) >= 2 or sum(block.link_chars for block in run) <= 0.85 * chars
+        return verdicts
+    hosts = away = chars = link_chars = 0
+    away_keys: set[str] = set()
+    for position in range(len(run) - 1, -1, -1):
+        block = run[position]
+        for url, _ in block.links:
+            key = _host_key(url)
+            if key:
+                hosts += 1
+                if key not in site:
+                    away += 1
+                    away_keys.add(key)
+        chars += len(block.text)
+        link_chars += block.link_chars
+        count = len(run) - position
+        verdicts[position] = (away >= 3 and away >= 0.8 * hosts and chars >= 40 * count  # not menu words
+                              and (len(away_keys) >= 2 or link_chars <= 0.85 * chars))
+    return verdicts
 
 
 def _drop_link_lists(blocks: list[Block], site: frozenset[str] = frozenset()) -> list[Block]:
@@ -384,9 +395,15 @@ def _drop_link_lists(blocks: list[Block], site: frozenset[str] = frozenset()) ->
         while end < len(blocks) and (_linky(blocks[end]) or _kicker(blocks, end)):
             links += _linky(blocks[end])
             end += 1
-        if links >= 3 and not _offsite(blocks[index:end], site):
-            if out and len(out[-1].text) < 60 and not out[-1].links:
-                out.pop()
+        if links >= 3:
+            offsite = _offsite_suffixes(blocks[index:end], site)
+            for position in range(index, end):  # the post's own links are kept up to where the rest is not
+                if links >= 3 and not offsite[position - index]:
+                    if out and len(out[-1].text) < 60 and not out[-1].links:
+                        out.pop()
+                    break
+                out.append(blocks[position])
+                links -= _linky(blocks[position])
             index = end
             continue
         out.append(blocks[index])

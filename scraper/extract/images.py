@@ -145,15 +145,16 @@ def _excluded(img: Element, areas: dict[Element, bool]) -> bool:
 
 
 _CARD_MAX_TEXT = 300
+_CARD_MAX_RAW = 20 * _CARD_MAX_TEXT  # source indentation counts in the raw text
 
 
-def _teaser_card(img: Element) -> bool:
+def _teaser_card(page: Page, img: Element) -> bool:
     """The picture of a teaser card: a small block whose text is mostly a headline link to another
     page (a "Most read" carousel item), or whose headline links where the picture links."""
     image_href = next((a.get("href") for a in img.iterancestors("a")), None)
     for depth, ancestor in enumerate(img.iterancestors()):
-        if depth >= 4:
-            return False
+        if depth >= 4 or page.text_len(ancestor) > _CARD_MAX_RAW:
+            return False  # (the raw length, memoised for the page, rules out big blocks cheaply)
         text = " ".join(ancestor.text_content().split())
         if len(text) > _CARD_MAX_TEXT:
             return False
@@ -240,7 +241,7 @@ def content_images(page: Page, lead_urls: tuple[str, ...] = ()) -> list[Image]:
         if _excluded(img, areas) and not any(same_picture(url, lead) for lead in lead_urls):
             continue
         caption, credit = caption_near(img, page_images)
-        if (not caption and _linked_elsewhere(img)) or _teaser_card(img):
+        if (not caption and _linked_elsewhere(img)) or _teaser_card(page, img):
             continue
         alt = clean_or_none(img.get("alt"))
         if not caption:
