@@ -122,7 +122,9 @@ def title_text(page: Page) -> str | None:
     if title is None:
         return None
     text = clean(title.text_content())
-    match = _MARKUP.search(text)
+    # only the start can be the headline: a 200 kB run of letters searched whole made the markup
+    # pattern backtrack for a minute (its ``\w+\(`` retries every start)
+    match = _MARKUP.search(text, 0, 2 * MAX_HEADLINE_CHARS)
     if match:
         text = text[: match.start()].strip()
     return text[:MAX_HEADLINE_CHARS] or None
