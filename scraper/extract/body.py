@@ -342,7 +342,9 @@ def _site_hosts(page: Page) -> frozenset[str]:
     """The site's own hosts: the page's, its canonical and og:url's; for a saved page read without
     any of them, the host most of its links go to (its navigation)."""
     urls = [page.url, page.meta_first("og:url") or ""]
-    urls += [link.get("href") or "" for link in page.tree.iterfind(".//link[@rel='canonical']")]
+    head = page.tree.find("head")
+    if head is not None:
+        urls += [link.get("href") or "" for link in head.iter("link") if link.get("rel") == "canonical"]
     hosts = frozenset(key for url in urls if url.startswith(("http://", "https://")) and (key := _host_key(url)))
     if hosts:
         return hosts

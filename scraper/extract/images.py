@@ -7,6 +7,7 @@ image from JSON-LD, microdata or OpenGraph is merged with its figure or put firs
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -37,6 +38,8 @@ _ICON_HOST = re.compile(r"(?:^|\.)(?:pixels?|gravatar|avatars?|logos?|icons?|spr
 def _is_icon(url: str) -> bool:
     """An icon, logo, avatar or tracking pixel by its file path or a host of its own (a word
     inside a site's name does not count: "mexiconews" serves photos)."""
+    if not _ICON.search(url):
+        return False  # the common case: none of the words anywhere in the URL
     parts = urlsplit(url)
     return bool(_ICON.search(f"{parts.path}?{parts.query}" if parts.query else parts.path)
                 or _ICON_HOST.search(parts.netloc))
@@ -90,6 +93,8 @@ _INNER_URL = re.compile(r"(?:^|&)(?:url|src|image|img|u)=((?:https?(?::|%3A)|/)[
 def _picture_of(url: str) -> str:
     """The picture an image proxy serves ("cdn.example/?url=https://site/a.jpg&w=1000" -> the
     inner URL), else the URL itself: every picture of a proxy shares its host and path."""
+    if "?" not in url:
+        return url
     parts = urlsplit(url)
     if parts.query and "." not in parts.path.rsplit("/", 1)[-1]:
         match = _INNER_URL.search(parts.query)
@@ -98,12 +103,14 @@ def _picture_of(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=4096)  # every image is compared with every other: the same URLs come back
 def url_key(url: str) -> str:
     """Two URLs of the same picture in different sizes compare equal often enough."""
     parts = urlsplit(_picture_of(url))
     return (parts.netloc.removeprefix("www.") + parts.path).lower()
 
 
+@lru_cache(maxsize=4096)
 def _stem(url: str) -> str:
     """The file name without sizes and extension: 'photo-1200x630.jpg' -> 'photo'."""
     name = urlsplit(_picture_of(url)).path.rstrip("/").rsplit("/", 1)[-1].lower()
