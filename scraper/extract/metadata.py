@@ -12,6 +12,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names, meta_line_name
@@ -137,12 +138,20 @@ def authors(page: Page) -> Found:
 
 
 def _is_publisher(page: Page, name: str) -> bool:
-    """The site itself named as author (meta author = og:site_name or the JSON-LD publisher)."""
+    """The site itself named as author: meta author = og:site_name, the JSON-LD publisher, or the
+    site's domain name ("VnExpress" on vnexpress.net)."""
     key = fold(name)
     publisher = (page.article_ld or {}).get("publisher")
     names = [page.meta_first("og:site_name"), page.meta_first("application-name"),
              ld_text(publisher.get("name")) if isinstance(publisher, dict) else None]
-    return any(n and fold(n) == key for n in names)
+    return any(n and fold(n) == key for n in names) or key.replace(" ", "") == _domain_name(page.url)
+
+
+def _domain_name(url: str) -> str | None:
+    """The label before the top-level domain: "vnexpress" for https://e.vnexpress.net/a."""
+    host = (urlsplit(url).hostname or "") if url.startswith(("http://", "https://")) else ""
+    labels = host.split(".")
+    return labels[-2] if len(labels) >= 2 else None
 
 
 def byline_names(page: Page) -> list[str]:

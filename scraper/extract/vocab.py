@@ -82,7 +82,7 @@ def meta_groups(field: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((source, group) for source, group in groups if group)  # cached: immutable
 
 _HATOM_DATE = re.compile(r"\b(?:published|dtstart|dtreviewed|entry-date)\b")
-_BYLINE = Names(re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|"
+_BYLINE = Names(re.compile(r"byline|author-?name|article-?author|author__name|authorname|dateline-author|author-?list|"
                            r"(?<![a-z])authors?(?![a-z])|(?<![a-z])autor(?:en)?(?![a-z])|writer"),
                 ("byline", "author", "autor", "writer"))
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
