@@ -245,7 +245,8 @@ def section_labels(page: Page) -> list[str]:
 
 #: Elements never part of the article text.
 DROP_TAGS = frozenset("""script style noscript template svg canvas iframe object embed form button
-input select textarea nav footer aside dialog menu video audio picture source map head""".split())
+input select textarea nav footer aside dialog menu video audio picture source map head
+math mjx-container""".split())  # typeset formulae read as one glyph a line, not as text
 
 #: Whole paragraphs that are page furniture, not text (compared after case folding).
 FURNITURE = re.compile(
