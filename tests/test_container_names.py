@@ -15,6 +15,8 @@ from scraper.extract.container import _not_article_names
     ("post-body", False),
     ("main2", False),
     ("commentary-text", False),  # a word that only starts like "comment"
+    ("commentbody by-dan", True),  # a comment word glued to another
+    ("commentator", False),
     ("", False),
 ])
 def test_not_article_names(names: str, expected: bool) -> None:

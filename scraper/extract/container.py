@@ -67,12 +67,17 @@ _NOT_ARTICLE_WORDS = frozenset("""comment comments commentlist disqus respond re
 recommended recommendations sidebar outbrain taboola newsletter footer mostread popular search""".split())
 
 
+#: "commentbody", "commentform", "commentwrap": a comment word glued to another (not "commentary").
+_GLUED_COMMENT = re.compile(r"comments?(?!ar|at)[a-z]")
+
+
 def _not_article_names(names: str) -> bool:
     """A class/id token that starts or ends with a comments/related/sidebar word; a numbered one
     ("sidebar2", "comments-1") too."""
     for token in names.lower().split():
         parts = [p.rstrip("0123456789") for p in re.split(r"[-_]+", token) if p]
-        if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS):
+        if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS
+                      or _GLUED_COMMENT.match(parts[0])):
             return True
     return False
 
