@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.authors import clean_names
+from scraper.extract.authors import clean_names, meta_line_name
 
 ROWS = [
     (["By Anna Smith and John Lee"], ["Anna Smith", "John Lee"]),  # "By" and "and"
@@ -23,3 +23,20 @@ ROWS = [
 @pytest.mark.parametrize(("raw", "expected"), ROWS)
 def test_clean_names(raw: list[str], expected: list[str]) -> None:
     assert clean_names(raw) == expected
+
+
+META_LINES = [
+    ("Posted by Ines Marlow on October 2, 2025 in Town | 3 Comments", "Ines Marlow"),  # "on" ends the name
+    ("By John Smith | May 2, 2024", "John Smith"),  # a bar ends it
+    ("Written by Ana de la Cruz, 2 May", "Ana de la Cruz"),  # particles inside a name
+    ("Veröffentlicht von Max Müller am 3. Mai", "Max Müller"),  # German "von ... am"
+    ("posted by quayside at 9:14 AM", None),  # a lower-case handle is no person's name
+    ("Posted by Admin on May 2", None),  # one word is not enough
+    ("Filed under News, Politics", None),  # no "by"
+    ("Posted by Staff Writer on May 2", None),  # a role, not a name
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), META_LINES)
+def test_meta_line_name(line: str, expected: str | None) -> None:
+    assert meta_line_name(line) == expected

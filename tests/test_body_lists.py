@@ -1,0 +1,51 @@
+"""Lists inside the text: a post's own links kept, other stories and "Read more" boxes dropped."""
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from scraper.extract.body import Block, _drop_link_lists, _offsite_suffixes, _teaser_boxes
+
+SITE = frozenset({"harbour-times.example"})
+
+
+def item(text: str, url: str, link_text: str) -> Block:
+    return Block(text, "li", [(url, link_text)], len(link_text))
+
+
+ROUNDUP = [
+    item("The tide tables of 1890, scanned with the harbour master's notes (county records)",
+         "https://records.example/tides", "The tide tables of 1890, scanned with the harbour master's notes"),
+    item("The boat that never sailed: the 1962 ferry plan, a long read with plans",
+         "https://ferry-history.example/plan", "The boat that never sailed: the 1962 ferry plan"),
+    item("A keeper's logbook from the north light, put online page by page (twelve years)",
+         "https://lights.example/log", "A keeper's logbook from the north light, put online page by page"),
+]
+OWN_STORIES = [item(f"Council story number {n} about the harbour and its boats",
+                    f"https://harbour-times.example/news/{n}", f"Council story number {n} about the harbour and its boats")
+               for n in range(3)]
+
+
+def test_a_post_s_own_links_to_other_sites_are_kept() -> None:
+    assert _drop_link_lists(ROUNDUP, SITE) == ROUNDUP
+
+
+def test_links_to_the_site_s_own_stories_are_dropped() -> None:
+    assert _drop_link_lists(OWN_STORIES, SITE) == []
+
+
+def test_without_a_known_site_every_link_list_is_dropped() -> None:
+    assert _drop_link_lists(ROUNDUP, frozenset()) == []
+
+
+def test_each_suffix_of_a_run_is_judged_in_one_pass() -> None:
+    # own stories first, then the roundup: only the suffixes made of the roundup leave the site
+    assert _offsite_suffixes(OWN_STORIES + ROUNDUP, SITE) == [False, False, False, True, False, False]
+
+
+def test_a_read_more_box_opening_with_its_title_is_a_teaser() -> None:
+    container = lxml_html.fromstring(
+        "<div><p>" + "Text of the article. " * 60 + "</p>"
+        "<div class='box'><p>Lesen Sie auch</p><a href='/other'>Another story</a><p>Its summary.</p></div>"
+        "<p>Closing words of the article, which end with <span>read more</span> about it.</p></div>")
+    boxes = _teaser_boxes(container)
+    assert [box.get("class") for box in boxes] == ["box"]
