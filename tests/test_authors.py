@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.authors import clean_names, meta_line_name
+from scraper.extract.authors import clean_names, meta_line_name, signed_name
 
 ROWS = [
     (["By Anna Smith and John Lee"], ["Anna Smith", "John Lee"]),  # "By" and "and"
@@ -40,3 +40,20 @@ META_LINES = [
 @pytest.mark.parametrize(("line", "expected"), META_LINES)
 def test_meta_line_name(line: str, expected: str | None) -> None:
     assert meta_line_name(line) == expected
+
+
+SIGNED = [
+    ("Lê Phương", True),
+    ("Anna-Lena Berg", True),
+    ("John O’Neil", True),
+    ("Read more", False),  # not every word capitalised
+    ("Staff Writer", False),  # a role
+    ("Ends", False),  # one word
+    ("Photo: AFP", False),  # punctuation
+    ("Updated 2025", False),  # digits
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIGNED)
+def test_signed_name(text: str, expected: bool) -> None:
+    assert signed_name(text) is expected

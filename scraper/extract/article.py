@@ -15,7 +15,7 @@ from scraper.extract.links import body_links, embedded_videos, listing_items
 from scraper.extract.metadata import NOTHING
 from scraper.extract.normalize import normalize_record
 from scraper.extract.page import Page
-from scraper.extract.text import clean
+from scraper.extract.text import clean, fold
 from scraper.schema import SOURCED_FIELDS, Article, empty_article
 
 __all__ = ["NotHTML", "extract", "extract_page"]
@@ -50,7 +50,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
         put(name, guarded(page, name, NOTHING, reader, page, timezone, now))
     body, blocks, container, body_source, read_also = guarded(page, "body", (None, [], None, None, []),
                                                               _body, page, record.get("headline"))
-    put("body", (body, body_source))
+    put("body", (_without_sign_off(body, record.get("authors") or []), body_source))
     images, image_source = guarded(page, "images", ([], None), extract_images, page, container)
     if images:
         record["images"] = images
@@ -107,6 +107,15 @@ def _paragraphs(text: str) -> str:
     """Structured articleBody: line breaks separate paragraphs."""
     parts = [clean(p) for p in html.unescape(text).replace("\r", "").split("\n")]
     return "\n\n".join(p for p in parts if p)
+
+
+def _without_sign_off(body: str | None, authors: list[str]) -> str | None:
+    """The body less a last paragraph that is only an author's name (a name signed under the
+    text): the byline is its own field."""
+    if not body or not authors:
+        return body
+    head, _, last = body.rpartition("\n\n")
+    return head if head and fold(last) in {fold(a) for a in authors} else body
 
 
 def _without_captions(body: str, images: list[Any]) -> str:

@@ -93,6 +93,14 @@ def meta_line_name(text: str) -> str | None:
     return name if plausible_name(name) and not _is_role(name) else None
 
 
+def signed_name(text: str) -> bool:
+    """A name signed under an article: two to four words, each capitalised or a particle, no
+    digits or punctuation but a hyphen or an apostrophe ("Lê Phương", "Anna-Lena Berg")."""
+    words = text.split()
+    return (2 <= len(words) <= 4 and all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+            and not re.search(r"[^\w\s'’-]|\d", text) and plausible_name(text) and not _is_role(text))
+
+
 def plausible_name(name: str) -> bool:
     """A person or outlet name, not a sentence, URL or date."""
     if not name or len(name) > 60 or _NOT_NAME.search(name):

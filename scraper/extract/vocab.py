@@ -12,6 +12,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from scraper.extract.page import Names
+from scraper.extract.text import clean
 
 if TYPE_CHECKING:
     from scraper.extract.page import Page
@@ -143,6 +144,23 @@ def meta_lines(page: Page) -> list[Element]:
     """A post's meta lines outside comments and related lists (blog themes put the byline here
     as plain text, without a byline class or an author link)."""
     return [el for el in page.find_named(_META_LINE, _BLOCKS | {"header"}) if _outside_excluded(page, el)]
+
+
+#: A right-aligned paragraph: where some newsrooms sign an article off with its author's name.
+_RIGHT_ALIGNED = "//p[@align='right' or contains(translate(@style, ' ', ''), 'text-align:right')]"
+
+
+def sign_offs(page: Page) -> list[str]:
+    """Texts of right-aligned paragraphs written wholly in bold, last first: the author's name
+    signed under the text (``<p style="text-align:right"><strong>Lê Phương</strong></p>``)."""
+    out = []
+    for el in page.tree.xpath(_RIGHT_ALIGNED):
+        bold = [child for child in el if child.tag in ("strong", "b")]
+        text = clean(el.text_content())
+        if len(bold) == 1 and text and clean(bold[0].text_content()) == text and (
+                any(a.tag == "article" for a in el.iterancestors()) or _outside_excluded(page, el)):
+            out.append(text)  # (a page may call its main column "sidebar-1": an <article> is the article)
+    return out[::-1]
 
 
 def byline_blocks(page: Page) -> list[Element]:
