@@ -234,7 +234,47 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     named = _named_headline(page)  # a title the body never shows is the site's: "Daily News - Sports"
     if named:
         return named, "html"
+    near = _heading_before_text(page)
+    if near and (not title or _site_like(title, site) or _inside(near, title)):
+        return near, "html"
     return (from_title, "html") if from_title else None
+
+
+_DOMAIN_LIKE = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|com\.au|ca|in|info|biz|tv)\b", re.IGNORECASE)
+
+
+def _site_like(title: str, site: str | None) -> bool:
+    """A title that names the site, not a story: its og:site_name, a domain ("Reuters.com") or
+    three words at most ("Hockeychannel", "Winnipeg Free Press")."""
+    return bool(site and fold(site) == fold(title)) or bool(_DOMAIN_LIKE.search(title)) or words(title) <= 3
+
+
+def _inside(heading: str, title: str) -> bool:
+    """The heading is the title less the site's name around it ("Adnkronos international Algeria: ...")."""
+    return words(heading) >= 3 and fold(heading) in fold(title)
+
+
+#: Headings that label the page's parts or credit its author, not a story.
+_NOT_A_HEADING = re.compile(r"^(?:(?:prepared|posted|written|reported)\s+)?by\b|\bnavigation\b|\bmenu\b|"
+                            r"\bsearch\b|\bsign in\b|\blog ?in\b", re.IGNORECASE)
+#: A paragraph this long starts the article's text.
+_TEXT_START = 150
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+
+
+def _heading_before_text(page: Page) -> str | None:
+    """On a page without an h1 whose title the body never shows (the site's name): the last
+    heading before the first paragraph of text, the story's headline set as an h2 or h3."""
+    last: str | None = None
+    for el in page.tree.iter("h1", "h2", "h3", "h4", "p"):
+        if el.tag in _HEADING_TAGS:
+            text = heading_text(el)
+            if 2 <= words(text) <= 25 and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) \
+                    and not is_logo(page, el) and not _NOT_A_HEADING.search(text):
+                last = text
+        elif len(el.text_content()) >= _TEXT_START and not _in_furniture(el):
+            return last
+    return None
 
 
 #: Class or id of an element that holds the article's headline, on pages without an h1.
