@@ -166,10 +166,38 @@ def _near_blocks(container: Element, depth: int) -> list[Element]:
 def read_blocks(page: Page, container: Element) -> list[Block]:
     total = len(container.text_content())
     reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total),
-                     teasers=_teaser_boxes(container))
+                     teasers=_teaser_boxes(container) | _account_walls(container))
     reader._read_children(container, False)
     reader.flush()
     return reader.blocks
+
+
+#: Links to the reader's account: sign in, register, subscribe (paths in several languages).
+_ACCOUNT_HREF = re.compile(r"/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|subscribe|subscription|abo|"
+                           r"abonnement|abonnieren|anmelden|connexion|inscription|suscripcion|assinatura)"
+                           r"(?:[/?#._-]|$)", re.IGNORECASE)
+_WALL_MAX_CHARS = 600
+
+
+def _account_walls(container: Element) -> frozenset[Element]:
+    """Boxes inside the text that ask the reader to sign in or subscribe ("This article is for
+    members: register free / log in to read on"): the largest block around two different account
+    links that stays short (its pitch and its buttons, not the article around them)."""
+    links = [a for a in container.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")]
+    if len(links) < 2:
+        return frozenset()
+    walls = set()
+    for link in links:
+        wall = None
+        for ancestor in link.iterancestors():
+            if ancestor is container or len(" ".join(ancestor.text_content().split())) > _WALL_MAX_CHARS:
+                break
+            if wall is not None or len({a.get("href") for a in ancestor.iter("a")
+                                        if _ACCOUNT_HREF.search(a.get("href") or "")}) >= 2:
+                wall = ancestor
+        if wall is not None:
+            walls.add(wall)
+    return frozenset(walls)
 
 
 #: A teaser box holds a title, a headline link and a line or two of summary, no more.
