@@ -1,6 +1,6 @@
 """Article text a CMS splits into several blocks of one kind, read in order.
 
-Twins share the best block's exact class (text between ads or pull quotes); kin share its first
+Twins share the best block's class, modifiers aside (text between ads or pull quotes); kin share its first
 class in parents that share theirs (how-to steps). Both are chosen from the container scores.
 """
 from __future__ import annotations
@@ -13,17 +13,23 @@ from scraper.extract.furniture import is_hidden
 Element = lxml_html.HtmlElement
 
 
+def _kind(el: Element) -> tuple[str, ...]:
+    """An element's class less its modifiers ("-bottom-space", "block--wide"): blocks of one kind
+    differ in them (the last text block of a body gets a spacing modifier)."""
+    return tuple(name for name in (el.get("class") or "").split() if not name.startswith("-") and "--" not in name)
+
+
 def twin_blocks(best: Element, scores: dict[Element, float]) -> list[Element]:
-    names = best.get("class")
-    if not names:
+    kind = _kind(best)
+    if not kind:
         return [best]
-    found = [el for el, score in scores.items() if el.tag == best.tag and el.get("class") == names and score >= 5]
+    found = [el for el, score in scores.items() if el.tag == best.tag and score >= 5 and _kind(el) == kind]
     if len(found) > 2:
-        found = _fill_sequence(found, best.tag, names)
+        found = _fill_sequence(found, best.tag, kind)
     return _outermost_in_order(found, best.getroottree().getroot())
 
 
-def _fill_sequence(found: list[Element], tag: str, names: str) -> list[Element]:
+def _fill_sequence(found: list[Element], tag: str, kind: tuple[str, ...]) -> list[Element]:
     """All blocks of the twins' kind between the first and the last twin, short ones too.
 
     A post told as a run of captioned photos, or a CMS that makes each paragraph
@@ -39,7 +45,7 @@ def _fill_sequence(found: list[Element], tag: str, names: str) -> list[Element]:
     holder = {parent.get("class") for parent in parents}
     if len(holder) != 1:
         return found
-    run = [el for el in lowest.iter(tag) if el.get("class") == names and (
+    run = [el for el in lowest.iter(tag) if _kind(el) == kind and (
         el.getparent() in parents or el.getparent().get("class") in holder - {None})]
     marks = [index for index, el in enumerate(run) if el in found]
     return [el for el in run[marks[0]:marks[-1] + 1] if el in found or (
