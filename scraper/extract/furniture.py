@@ -83,6 +83,8 @@ def is_furniture(el: Element) -> bool:
         return False
     one_liner = False
     for token in _TOKEN_SPLIT.split(names.lower()):
+        if ":" in token or "[" in token:
+            continue  # a utility class with a variant ("print:article-dropcap-print", "md:hidden") styles, never names
         parts = [p for p in _PART_SPLIT.split(token) if p]
         if not parts or parts[0] in _STATE_PREFIXES:
             continue
