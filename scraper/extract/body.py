@@ -166,7 +166,7 @@ def _near_blocks(container: Element, depth: int) -> list[Element]:
 def read_blocks(page: Page, container: Element) -> list[Block]:
     total = len(container.text_content())
     reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total),
-                     teasers=_teaser_boxes(container) | _account_walls(container))
+                     teasers=_teaser_boxes(container) | _prompt_boxes(container))
     reader._read_children(container, False)
     reader.flush()
     return reader.blocks
@@ -179,25 +179,33 @@ _ACCOUNT_HREF = re.compile(r"/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|
 _WALL_MAX_CHARS = 600
 
 
-def _account_walls(container: Element) -> frozenset[Element]:
-    """Boxes inside the text that ask the reader to sign in or subscribe ("This article is for
-    members: register free / log in to read on"): the largest block around two different account
-    links that stays short (its pitch and its buttons, not the article around them)."""
-    links = [a for a in container.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")]
-    if len(links) < 2:
-        return frozenset()
-    walls = set()
-    for link in links:
-        wall = None
-        for ancestor in link.iterancestors():
-            if ancestor is container or len(" ".join(ancestor.text_content().split())) > _WALL_MAX_CHARS:
+def _prompt_boxes(container: Element) -> frozenset[Element]:
+    """Boxes inside the text that ask something of the reader rather than tell: a members-only
+    prompt (two different links to sign in, register or subscribe), a newsletter sign-up (an
+    e-mail field), a poll (radio buttons). Each is the largest block around its seed that stays
+    short: its pitch and its buttons, not the article around them."""
+    account = [a for a in container.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")]
+    inputs = [i for i in container.iter("input") if (i.get("type") or "").lower() in ("email", "radio")]
+    boxes = set()
+    for seed in account + inputs:
+        box = None
+        for ancestor in seed.iterancestors():
+            if ancestor is container or len(" ".join(ancestor.text_content().split())) > _WALL_MAX_CHARS \
+                    or ancestor.find(".//textarea") is not None:
                 break
-            if wall is not None or len({a.get("href") for a in ancestor.iter("a")
-                                        if _ACCOUNT_HREF.search(a.get("href") or "")}) >= 2:
-                wall = ancestor
-        if wall is not None:
-            walls.add(wall)
-    return frozenset(walls)
+            if box is not None or _prompt_seeded(ancestor, seed):
+                box = ancestor
+        if box is not None:
+            boxes.add(box)
+    return frozenset(boxes)
+
+
+def _prompt_seeded(block: Element, seed: Element) -> bool:
+    if seed.tag == "a":  # two different account links: "Register" and "Log in"
+        return len({a.get("href") for a in block.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")}) >= 2
+    if (seed.get("type") or "").lower() == "email":
+        return block.find(".//textarea") is None  # a comment form asks for an e-mail too
+    return sum(1 for i in block.iter("input") if (i.get("type") or "").lower() == "radio") >= 2  # a poll's options
 
 
 #: A teaser box holds a title, a headline link and a line or two of summary, no more.
