@@ -52,6 +52,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
                                                               _body, page, record.get("headline"))
     put("body", (_without_sign_off(body, record.get("authors") or []), body_source))
     images, image_source = guarded(page, "images", ([], None), extract_images, page, container)
+    images = _without_portraits(images, record.get("authors") or [])
     if images:
         record["images"] = images
         sources["images"] = image_source or "html"
@@ -116,6 +117,21 @@ def _without_sign_off(body: str | None, authors: list[str]) -> str | None:
         return body
     head, _, last = body.rpartition("\n\n")
     return head if head and fold(last) in {fold(a) for a in authors} else body
+
+
+def _without_portraits(images: list[Any], authors: list[str]) -> list[Any]:
+    """The images less the author's portrait in the byline box: its alt text is an author's name,
+    or its caption is the byline ("Von Paulina Cwiartka, Online-Redakteurin")."""
+    names = {fold(a) for a in authors}
+    if not names:
+        return images
+    return [i for i in images if fold(i.get("alt")) not in names and not _byline_caption(i.get("caption"), names)]
+
+
+def _byline_caption(caption: str | None, names: set[str]) -> bool:
+    words = fold(caption).replace(",", " ").split()
+    return len(words) >= 2 and words[0] in ("by", "von", "par", "por", "door", "di", "af", "av") and \
+        any(fold(" ".join(words[1:1 + len(n.split())])) == n for n in names)
 
 
 def _without_captions(body: str, images: list[Any]) -> str:

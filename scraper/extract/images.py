@@ -27,8 +27,8 @@ _EXCLUDED_AREA = re.compile(r"related|recommend|teaser|promo|sidebar|newsletter|
                             re.IGNORECASE)
 #: A furniture-named wrapper with more text than this holds the article, not a teaser.
 _AREA_MAX_TEXT = 1500
-_ICON = re.compile(r"\.svg(?:$|\?)|sprite|pixel|spacer|blank\.gif|1x1|logo|icon|avatar|placeholder|gravatar",
-                   re.IGNORECASE)
+_ICON = re.compile(r"\.svg(?:$|\?)|sprite|pixel|spacer|blank\.gif|1x1|logo|icon|avatar|placeholder|gravatar|"
+                   r"piwik|matomo|qr-?codes?\b", re.IGNORECASE)  # (tracking pixels, app-download QR codes)
 
 
 #: A host that serves only such things ("pixel.example.com", "secure.gravatar.com").
