@@ -17,6 +17,10 @@ ROWS = [
     (["Jose Y. Garcia and Ann Lee"], ["Jose Y. Garcia", "Ann Lee"]),  # nor the Spanish "y"
     (["Juan Pérez y María López"], ["Juan Pérez", "María López"]),  # which still splits
     (["Anna Rossi e Marco Bianchi"], ["Anna Rossi", "Marco Bianchi"]),
+    (["Meg Wagner NEW YORK DAILY NEWS"], ["Meg Wagner"]),  # an outlet in capitals after the name
+    (["André Oliver KLEIN"], ["André Oliver KLEIN"]),  # a surname in capitals is the name
+    (["NATALIYA VASILYEVA"], ["NATALIYA VASILYEVA"]),  # so is a name wholly in capitals
+    (["Michael Larabel in Valve on 14 June 2019"], ["Michael Larabel"]),  # "in SECTION on DATE"
 ]
 
 

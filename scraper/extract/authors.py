@@ -37,6 +37,12 @@ _TRAILING_DATE = re.compile(r"\s+(?:(?:" + _MONTH + r")\s+\d{1,2}|\d{1,2}\.?\s+(
                             re.IGNORECASE)
 
 
+#: An outlet set in capitals after a name ("Meg Wagner NEW YORK DAILY NEWS") and a section and date
+#: after it ("Michael Larabel in Valve on 14 June"): tails of a byline line, not the name.
+_CAPS_TAIL = re.compile(r"(?<=[a-zà-ÿ.'’])(?:\s+[A-Z&][A-Z&.'’-]+){2,}$")
+_SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+on\b.*$")
+
+
 def _strip_prefix(text: str) -> str:
     previous = None
     while previous != text:
@@ -67,6 +73,7 @@ def split_byline(byline: str) -> list[str]:
     names = []
     for part in _SPLIT.split(text):
         part = _TRAILING_DATE.sub("", _strip_prefix(part.strip(" .:-–—|")))
+        part = _SECTION_TAIL.sub("", _CAPS_TAIL.sub("", part))
         if part and not _is_role(part):
             names.append(part)
     return names
