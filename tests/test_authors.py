@@ -21,6 +21,10 @@ ROWS = [
     (["André Oliver KLEIN"], ["André Oliver KLEIN"]),  # a surname in capitals is the name
     (["NATALIYA VASILYEVA"], ["NATALIYA VASILYEVA"]),  # so is a name wholly in capitals
     (["Michael Larabel in Valve on 14 June 2019"], ["Michael Larabel"]),  # "in SECTION on DATE"
+    (["Written by Rob Ewaschuk Edited by Betsy Beyer"], ["Rob Ewaschuk"]),  # the editor is not an author
+    (["Brenda Goodman, MA"], ["Brenda Goodman"]),  # a degree is not a name
+    (["Sara Ma"], ["Sara Ma"]),  # but a surname that spells one is
+    (["Last Updated"], []),  # a label
 ]
 
 

@@ -28,7 +28,7 @@ _PAREN = re.compile(r"\s*[\(\[].*?[\)\]]")
 _NOT_NAME = re.compile(r"https?://|www\.|\d{3,}|\b\d{1,2}:\d{2}\b")
 #: Words of a link label in a byline box ("View author archive", "Get author RSS feed", "Bio").
 _LABEL_WORDS = frozenset("view archive rss feed bio articles follow profile posts stories subscribe email "
-                         "contact more".split())
+                         "contact more updated".split())
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|janvier|février|mars|avril|"
           r"mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|"
           r"dezember")
@@ -41,6 +41,11 @@ _TRAILING_DATE = re.compile(r"\s+(?:(?:" + _MONTH + r")\s+\d{1,2}|\d{1,2}\.?\s+(
 #: after it ("Michael Larabel in Valve on 14 June"): tails of a byline line, not the name.
 _CAPS_TAIL = re.compile(r"(?<=[a-zà-ÿ.'’])(?:\s+[A-Z&][A-Z&.'’-]+){2,}$")
 _SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+on\b.*$")
+#: Other contributors credited after the author ("Rob Ewaschuk Edited by Betsy Beyer").
+_CREDIT_TAIL = re.compile(r"\s+(?:edited|illustrat(?:ed|ions?)|photos?|photographs|graphics|additional reporting|"
+                          r"fact-checked|reviewed)\s+by\b.*$", re.IGNORECASE)
+#: Academic and professional degrees after a name ("Brenda Goodman, MA"): not names themselves.
+_DEGREES = frozenset("ma ms msc mba md phd ph.d. rn mph jd dds do mfa ba bsc".split())
 
 
 def _strip_prefix(text: str) -> str:
@@ -73,8 +78,8 @@ def split_byline(byline: str) -> list[str]:
     names = []
     for part in _SPLIT.split(text):
         part = _TRAILING_DATE.sub("", _strip_prefix(part.strip(" .:-–—|")))
-        part = _SECTION_TAIL.sub("", _CAPS_TAIL.sub("", part))
-        if part and not _is_role(part):
+        part = _CREDIT_TAIL.sub("", _SECTION_TAIL.sub("", _CAPS_TAIL.sub("", part)))
+        if part and not _is_role(part) and part.lower().strip(".") not in _DEGREES:
             names.append(part)
     return names
 
