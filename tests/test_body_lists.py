@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from scraper.extract.body import Block, _drop_link_lists, _offsite_suffixes, _teaser_boxes
+from scraper.extract.body import Block, _drop_link_lists, _offsite_suffixes
+from scraper.extract.boxes import _teaser_boxes
 
 SITE = frozenset({"harbour-times.example"})
 

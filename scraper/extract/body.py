@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
 from scraper.extract.bounds import MAX_BLOCKS
+from scraper.extract.boxes import RELATED_HEADING, boxes_to_skip
 from scraper.extract.captions import is_caption_el
 from scraper.extract.container import choose_containers
 from scraper.extract.furniture import is_furniture, is_hidden
@@ -41,9 +42,9 @@ class _Reader:
     """Walks a container and emits blocks, skipping furniture."""
 
     def __init__(self, page: Page, keep_chars: int, photo_story: bool = False,
-                 teasers: frozenset[Element] = frozenset()) -> None:
+                 skipped: frozenset[Element] = frozenset()) -> None:
         self.page = page
-        self.teasers = teasers  #: "Read more" boxes inside the text (see ``_teaser_boxes``)
+        self.skipped = skipped  #: boxes inside the text that are not text (``extract.boxes``)
         self.keep_chars = keep_chars
         self.photo_story = photo_story  #: captions are read as text (see ``_told_in_captions``)
         self.blocks: list[Block] = []
@@ -75,7 +76,7 @@ class _Reader:
         tag = el.tag
         if tag == "form":
             return len(el.text_content()) < self.keep_chars  # ASP.NET wraps whole pages in a form
-        if is_hidden(el) or el in self.teasers:
+        if is_hidden(el) or el in self.skipped:
             return True
         if self.photo_story and (tag in ("figure", "figcaption") or is_caption_el(el)):
             return False
@@ -166,83 +167,10 @@ def _near_blocks(container: Element, depth: int) -> list[Element]:
 def read_blocks(page: Page, container: Element) -> list[Block]:
     total = len(container.text_content())
     reader = _Reader(page, keep_chars=int(total * 0.5), photo_story=_told_in_captions(container, total),
-                     teasers=_teaser_boxes(container) | _prompt_boxes(container))
+                     skipped=boxes_to_skip(container))
     reader._read_children(container, False)
     reader.flush()
     return reader.blocks
-
-
-#: Links to the reader's account: sign in, register, subscribe (paths in several languages).
-_ACCOUNT_HREF = re.compile(r"/(?:log-?in|sign-?in|sign-?up|regist(?:er|ration)?|subscribe|subscription|abo|"
-                           r"abonnement|abonnieren|anmelden|connexion|inscription|suscripcion|assinatura)"
-                           r"(?:[/?#._-]|$)", re.IGNORECASE)
-_WALL_MAX_CHARS = 600
-
-
-def _prompt_boxes(container: Element) -> frozenset[Element]:
-    """Boxes inside the text that ask something of the reader rather than tell: a members-only
-    prompt (two different links to sign in, register or subscribe), a newsletter sign-up (an
-    e-mail field), a poll (radio buttons). Each is the largest block around its seed that stays
-    short: its pitch and its buttons, not the article around them."""
-    account = [a for a in container.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")]
-    inputs = [i for i in container.iter("input") if (i.get("type") or "").lower() in ("email", "radio")]
-    boxes = set()
-    for seed in account + inputs:
-        box = None
-        for ancestor in seed.iterancestors():
-            if ancestor is container or len(" ".join(ancestor.text_content().split())) > _WALL_MAX_CHARS \
-                    or ancestor.find(".//textarea") is not None:
-                break
-            if box is not None or _prompt_seeded(ancestor, seed):
-                box = ancestor
-        if box is not None:
-            boxes.add(box)
-    return frozenset(boxes)
-
-
-def _prompt_seeded(block: Element, seed: Element) -> bool:
-    if seed.tag == "a":  # two different account links: "Register" and "Log in"
-        return len({a.get("href") for a in block.iter("a") if _ACCOUNT_HREF.search(a.get("href") or "")}) >= 2
-    if (seed.get("type") or "").lower() == "email":
-        return block.find(".//textarea") is None  # a comment form asks for an e-mail too
-    return sum(1 for i in block.iter("input") if (i.get("type") or "").lower() == "radio") >= 2  # a poll's options
-
-
-#: A teaser box holds a title, a headline link and a line or two of summary, no more.
-_TEASER_MAX_CHARS = 1000
-_TEASER_MAX_OWN_CHARS = 400
-
-
-def _teaser_boxes(container: Element) -> frozenset[Element]:
-    """Boxes inside the text that open with a "Read more" title ("Czytaj więcej", "Lesen Sie auch")
-    and promote another story: its headline link and summary go with the title. The box is the
-    largest wrapper of the title below the container that stays teaser-sized."""
-    boxes = set()
-    limit = min(_TEASER_MAX_CHARS, len(container.text_content()) // 2)  # a short post is no teaser
-    for el in container.iter("p", "div", "span", "strong", "b", "header", *HEADINGS):
-        text = el.text
-        if not text or len(text) > 60 or len(el) > 1 or not _RELATED_HEADING.match(text.strip()):
-            continue
-        box = el
-        for parent in el.iterancestors():
-            if parent is container or len(parent.text_content()) > limit:
-                break
-            box = parent
-        if box is not el and len(box.text_content()) <= limit and _teaser_like(box, text.strip()):
-            boxes.add(box)
-    return frozenset(boxes)
-
-
-def _teaser_like(box: Element, title: str) -> bool:
-    """The box opens with the title, links to another page and has little text outside links."""
-    words = box.text_content().split()
-    if " ".join(words[:8]).find(title) != 0:
-        return False  # a "Read more" at the end of a short post, not a box's title
-    links = [a for a in box.iter("a") if a.get("href")]
-    if not links:
-        return False
-    own = len(" ".join(words)) - sum(len(" ".join(a.text_content().split())) for a in links)
-    return own <= _TEASER_MAX_OWN_CHARS
 
 
 # --------------------------------------------------------------------------- container choice
@@ -359,14 +287,6 @@ def _kicker(blocks: list[Block], index: int) -> bool:
             and _linky(blocks[index + 1]))
 
 
-_RELATED_HEADING = re.compile(
-    r"^(?:related(?: news| stories| articles| content| coverage| posts)?|more (?:stories|news)|read (?:more|also|next)|"
-    r"also read|see also|you may also like|recommended|more on this(?: story)?|weitere artikel|mehr zum thema|"
-    r"lesen sie auch|siehe auch|auch interessant|à lire aussi|lire aussi|leggi anche|te puede interesar|lee también|"
-    r"leia também|leia mais|czytaj (?:więcej|też|także|również)|(?:zobacz|przeczytaj) (?:też|także|również)|"
-    r"läs (?:mer|också)|les (?:mer|også)|læs (?:mere|også)|lees (?:meer|ook)|přečtěte si (?:také|též)|"
-    r"čítajte (?:aj|tiež)|читайте (?:также|також)|ayrıca (?:okuyun|bakınız))\s*:?$", re.IGNORECASE)
-
 
 def _host_key(url: str) -> str:
     """The last two labels of a URL's host ("cdn.example.net" -> "example.net")."""
@@ -424,7 +344,7 @@ def _drop_link_lists(blocks: list[Block], site: frozenset[str] = frozenset()) ->
     out: list[Block] = []
     index = 0
     while index < len(blocks):
-        if _RELATED_HEADING.match(blocks[index].text) and index + 1 < len(blocks) and _linky(blocks[index + 1]):
+        if RELATED_HEADING.match(blocks[index].text) and index + 1 < len(blocks) and _linky(blocks[index + 1]):
             index += 1  # "Related news" and the links under it
             while index < len(blocks) and _linky(blocks[index]):
                 index += 1
