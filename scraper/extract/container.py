@@ -16,7 +16,7 @@ from lxml import html as lxml_html
 
 from scraper.extract.density import added_link_density, link_density
 from scraper.extract.furniture import component_names, is_furniture
-from scraper.extract.headline import is_logo
+from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
 from scraper.extract.sequences import kin_blocks, twin_blocks
 from scraper.extract.text import fold

@@ -14,11 +14,17 @@ named as a headline.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from urllib.parse import urlsplit
 
-from lxml import html as lxml_html
-
+from scraper.extract.headings import (
+    MAX_HEADLINE_CHARS,
+    article_heading,
+    heading_before_text,
+    heading_texts,
+    in_furniture,
+    is_logo,
+    visible_h1s,
+    words,
+)
 from scraper.extract.page import Names, Page
 from scraper.extract.text import clean, fold
 
@@ -32,16 +38,10 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•»:]{1,2}\s+|\s*[|»｜]\s*|(?
 #: that belongs to the headline: "Kenya: Nairobi from below").
 _HARD_SEPARATOR = re.compile(r"\s+[|\-–—·•»]{1,2}\s+|\s*[|»｜]\s*|\s+::\s+|\s+/\s+|\s+\((?=[^()]*\)$)")
 _DECORATION = re.compile(r"^[\s=<>*~#·•»«\-]+|[\s=<>*~#·•»«\-]+$")
-#: A permalink mark after a heading ("Title¶", documentation generators).
-_ANCHOR_MARK = re.compile(r"\s*[¶§]$")
 #: A title element that swallowed markup (an unclosed <title>): cut where the markup starts.
 _MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z!]|\b(?:function|var)\s+\w+\s*[(=]|\{\s*\w+\s*:"
                      r"|\w+\(\s*[\"'][^\"']*[\"']\s*\)\s*;|\bthis\.\w+\s*=")
 _WORD = re.compile(r"\w+")
-#: A link to the comments ("149 Comments") that a blog theme puts inside the headline's h1.
-_COMMENTS_LINK = re.compile(r"#(?:comments?|respond|disqus|reply|reactions)", re.IGNORECASE)
-_OUTSIDE_ARTICLE = frozenset({"nav", "footer", "aside", "form"})
-MAX_HEADLINE_CHARS = 400
 
 
 def _tokens(text: str) -> set[str]:
@@ -55,65 +55,6 @@ def similar(a: str, b: str) -> bool:
         return False
     shared = len(ta & tb)
     return (shared >= 2 and shared / min(len(ta), len(tb)) >= 0.6) or (fold(a) in fold(b) and len(ta) >= 3)
-
-
-def _in_furniture(el: lxml_html.HtmlElement) -> bool:
-    """An h1 in navigation, a footer, an aside or a form is the site's, not the article's."""
-    return any(parent.tag in _OUTSIDE_ARTICLE for parent in el.iterancestors())
-
-
-def is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
-    """An h1 that links to the site's home page is its logo."""
-    for link in el.iter("a"):
-        href = (link.get("href") or "").strip()
-        if href in ("/", "./"):
-            return True
-        absolute = page.absolute(href) if href else None
-        if absolute and not urlsplit(absolute).path.strip("/") and not urlsplit(absolute).query:
-            return True
-    return False
-
-
-def heading_text(el: lxml_html.HtmlElement) -> str:
-    """A heading's text without a trailing link to the comments (``<h1>Title <a href="#comments">
-    149 Comments</a></h1>``)."""
-    text = clean(el.text_content())
-    for link in el.iter("a"):
-        if _COMMENTS_LINK.search(link.get("href") or ""):
-            tail = clean(link.text_content())
-            if tail and text.endswith(tail) and len(tail) < len(text):
-                text = text[: -len(tail)].rstrip(" -|–—·•(")
-    return text
-
-
-def visible_h1s(page: Page) -> list[str]:
-    """Texts of the page's h1 elements outside navigation, in page order."""
-    out: list[str] = []
-    for el in page.tree.iter("h1"):
-        text = _ANCHOR_MARK.sub("", heading_text(el))
-        if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) and not is_logo(page, el) \
-                and text not in out:
-            out.append(text)
-    return out
-
-
-def article_heading(page: Page) -> list[str]:
-    """When every h1 is furniture (an SEO h1 in the breadcrumbs): the first h2 of the
-    <article>, the headline its header shows."""
-    for article in page.tree.iter("article"):
-        for el in article.iter("h2"):
-            text = heading_text(el)
-            if text and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el):
-                return [text]
-            break
-    return []
-
-
-def _headings(page: Page) -> Iterator[str]:
-    for el in page.tree.iter("h1", "h2", "h3"):
-        text = clean(el.text_content())
-        if text and len(text) <= MAX_HEADLINE_CHARS:
-            yield text
 
 
 def title_text(page: Page) -> str | None:
@@ -194,7 +135,7 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
     parts = title_parts(title)
     if len(parts) <= 1:
         return _shown_piece(page, title, site) or _DECORATION.sub("", title).strip() or title
-    headings = [fold(h) for h in _headings(page)]
+    headings = [fold(h) for h in heading_texts(page)]
     for part in sorted(parts, key=len, reverse=True):
         key = fold(part)
         if words(part) >= 2 and any(key == h or (len(key) > 15 and key in h) for h in headings):
@@ -234,7 +175,7 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     named = _named_headline(page)  # a title the body never shows is the site's: "Daily News - Sports"
     if named:
         return named, "html"
-    near = _heading_before_text(page)
+    near = heading_before_text(page)
     if near and (not title or _site_like(title, site) or _inside(near, title)):
         return near, "html"
     return (from_title, "html") if from_title else None
@@ -254,29 +195,6 @@ def _inside(heading: str, title: str) -> bool:
     return words(heading) >= 3 and fold(heading) in fold(title)
 
 
-#: Headings that label the page's parts or credit its author, not a story.
-_NOT_A_HEADING = re.compile(r"^(?:(?:prepared|posted|written|reported)\s+)?by\b|\bnavigation\b|\bmenu\b|"
-                            r"\bsearch\b|\bsign in\b|\blog ?in\b", re.IGNORECASE)
-#: A paragraph this long starts the article's text.
-_TEXT_START = 150
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4"})
-
-
-def _heading_before_text(page: Page) -> str | None:
-    """On a page without an h1 whose title the body never shows (the site's name): the last
-    heading before the first paragraph of text, the story's headline set as an h2 or h3."""
-    last: str | None = None
-    for el in page.tree.iter("h1", "h2", "h3", "h4", "p"):
-        if el.tag in _HEADING_TAGS:
-            text = heading_text(el)
-            if 2 <= words(text) <= 25 and len(text) <= MAX_HEADLINE_CHARS and not _in_furniture(el) \
-                    and not is_logo(page, el) and not _NOT_A_HEADING.search(text):
-                last = text
-        elif len(el.text_content()) >= _TEXT_START and not _in_furniture(el):
-            return last
-    return None
-
-
 #: Class or id of an element that holds the article's headline, on pages without an h1.
 _HEADLINE_NAME = Names(re.compile(r"headline|heading|(?:story|article|post|entry|news)[-_]?title"), ("head", "title"))
 
@@ -285,7 +203,7 @@ def _named_headline(page: Page) -> str | None:
     """The first element named as a headline (class or id) whose text reads like one:
     2 to 40 words, not a link to another page."""
     for el in page.find_named(_HEADLINE_NAME):
-        if _in_furniture(el) or any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a[@href]") is not None:
+        if in_furniture(el) or any(a.tag == "a" for a in el.iterancestors()) or el.find(".//a[@href]") is not None:
             continue
         text = clean(el.text_content())
         if 2 <= words(text) <= 40 and len(text) <= MAX_HEADLINE_CHARS:
@@ -384,16 +302,8 @@ def _h1_of_title(page: Page, keys: dict[str, str], site: str | None) -> str | No
     return h1 if h1 and words(h1) >= 2 else None
 
 
-#: CJK ideographs and kana: a headline in these scripts has no spaces between its words
-#: (Korean Hangul has them, and is counted by its spaces).
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 #: What may follow a headline in a data title before the site or section name: a full stop, then a separator.
 _SUFFIX_START = re.compile(r"^[。.]?\s*(?:" + _TITLE_SEPARATOR.pattern + r"|\s+:\s*|\s*：\s*)")
-
-
-def words(text: str) -> int:
-    """How many words a headline has; in Chinese or Japanese script two characters count as one."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _h1_before_suffix(text: str, h1s: list[str], site: str | None) -> str | None:
