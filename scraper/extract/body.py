@@ -287,7 +287,6 @@ def _kicker(blocks: list[Block], index: int) -> bool:
             and _linky(blocks[index + 1]))
 
 
-
 def _host_key(url: str) -> str:
     """The last two labels of a URL's host ("cdn.example.net" -> "example.net")."""
     host = urlsplit(url).hostname or ""
