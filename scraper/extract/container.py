@@ -118,11 +118,15 @@ def _own_text_len(el: Element) -> int:
 def _direct_text(el: Element) -> str:
     """Text an element carries itself, not inside child elements (its own text and child tails), raw."""
     parts = [el.text or ""]
+    block = el.tag in ("div", "section", "article")
     for child in el:
-        # not link text (another page's); not inside li/span/font (citations, sidebars)
-        if child.tag in _INLINE and child.tag != "a" and el.tag in ("div", "section", "article"):
-            parts.append(child.text_content())
-        if child.tag in _INLINE or child.tag == "br":
+        tag = child.tag
+        if tag in _INLINE:
+            # not link text (another page's); not inside li/span/font (citations, sidebars)
+            if block and tag != "a":
+                parts.append(child.text_content())
+            parts.append(child.tail or "")
+        elif tag == "br":
             parts.append(child.tail or "")
     return "".join(parts)
 
@@ -130,7 +134,7 @@ def _direct_text(el: Element) -> str:
 def _direct_len(el: Element) -> int:
     """Length of ``_direct_text`` with white space runs as one space (source indentation is not
     text); 0 below 25 characters, the least a paragraph has, where the raw text is shorter already."""
-    raw = _direct_text(el)
+    raw = _direct_text(el) if len(el) else el.text or ""  # a leaf (most spans) carries just its text
     return len(" ".join(raw.split())) if len(raw) >= 25 else 0
 
 
@@ -167,7 +171,7 @@ def _named_body(page: Page) -> Element | None:
     """A post too short to vote (a video and one line under it): the one element named as the
     post's text ("entry-content", "post-body", itemprop=articleBody), when it holds any words."""
     found = [el for el in page.find_named(_CONTAINER_HINT, _BODY_TAGS) if not _outside_text(el, {})]
-    found += [el for el in page.tree.iterfind(".//*[@itemprop='articleBody']") if el not in found]
+    found += [el for el in page.attributes.itemprops.get("articleBody", ()) if el not in found]
     if len(found) != 1 or not found[0].text_content().strip():
         return None
     return found[0]

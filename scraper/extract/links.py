@@ -13,7 +13,7 @@ from scraper.extract.body import Block
 from scraper.extract.dates import parse_date
 from scraper.extract.page import Page
 from scraper.extract.structured import nodes_of_type
-from scraper.extract.text import clean, clean_or_none
+from scraper.extract.text import clean, clean_or_none, short_text
 from scraper.schema import LinkedItem
 
 Element = lxml_html.HtmlElement
@@ -187,8 +187,8 @@ def _has_related_heading(el: Element) -> bool:
     """A block whose own heading says 'Related', 'Read more', ..."""
     for child in el:
         if child.tag in ("h2", "h3", "h4", "h5", "header", "div", "span", "p") and len(child) < 3:
-            text = clean(child.text_content())
-            if text and len(text) < 40 and RELATED_LABEL.match(text):
+            text = short_text(child, 39)
+            if text and RELATED_LABEL.match(text):
                 return True
     return False
 

@@ -147,13 +147,13 @@ def _itemprop_value(el: lxml_html.HtmlElement) -> str:
     return el.get("content") or el.text_content()
 
 
-def microdata_item(tree: lxml_html.HtmlElement) -> tuple[Node, lxml_html.HtmlElement] | None:
+def microdata_item(scopes: list[lxml_html.HtmlElement]) -> tuple[Node, lxml_html.HtmlElement] | None:
     """The first article-typed microdata item as a dict of property -> values.
 
     Nested items become dicts (their own properties); values are raw strings.
     Returned with the scope element, so body extraction can use it.
     """
-    for scope in tree.iterfind(".//*[@itemscope][@itemtype]"):
+    for scope in scopes:
         itemtype = scope.get("itemtype", "")
         names = [t.rstrip("/").rsplit("/", 1)[-1] for t in itemtype.split()]
         if any(n in _TYPE_RANK for n in names):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -24,3 +25,21 @@ def clean_or_none(text: str | None) -> str | None:
 def fold(text: str | None) -> str:
     """A comparison key: cleaned, case-folded, NFKC."""
     return unicodedata.normalize("NFKC", clean(text)).casefold()
+
+
+def short_text(el: Any, limit: int) -> str | None:
+    """``clean(el.text_content())`` when that is at most ``limit`` characters, else None.
+
+    Reads the element's text only as far as it must: asking whether a big block
+    is a short label otherwise copies the whole block's text."""
+    parts: list[str] = []
+    size, check_at = 0, limit
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > check_at:
+            if len(clean("".join(parts))) > limit:
+                return None
+            check_at = 2 * size  # mostly white space so far: look again when twice as long
+    text = clean("".join(parts))
+    return text if len(text) <= limit else None

@@ -127,7 +127,9 @@ def _outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
 def byline_links(page: Page) -> list[Element]:
     """Author links: rel=author, microdata author names, profile links in byline blocks."""
     found = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
-    found += [el for el in page.tree.iterfind(".//*[@itemprop='author']//*[@itemprop='name']")]
+    authors = set(page.attributes.itemprops.get("author", ()))
+    found += [el for el in page.attributes.itemprops.get("name", ())
+              if any(a in authors for a in el.iterancestors())]
     for block in page.find_named(_BYLINE):
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
@@ -173,16 +175,13 @@ def time_elements(page: Page) -> list[Element]:
     cached = page.__dict__.get("_time_elements")
     if cached is None:
         found = [t for t in page.tree.iter("time") if t.get("datetime")]
-        found += [el for el in page.tree.iterfind(".//*[@itemprop='datePublished']")
+        found += [el for el in page.attributes.itemprops.get("datePublished", ())
                   if el.get("datetime") or el.get("content")]
         # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
-        found += [el for el in page.tree.xpath(_TITLED_ABBR_OR_SPAN) if el.get("title")
+        found += [el for el in page.attributes.titled_abbr_span if el.get("title")
                   and _HATOM_DATE.search(el.get("class") or "")]
         cached = page.__dict__["_time_elements"] = [el for el in found if _outside_excluded(page, el)]
     return list(cached)
-
-
-_TITLED_ABBR_OR_SPAN = "//*[self::abbr or self::span][@title][@class]"
 
 
 def machine_date(el: Element) -> str | None:
@@ -191,9 +190,8 @@ def machine_date(el: Element) -> str | None:
 
 
 #: ``data-*`` attributes that hold a machine date beside a visible one (``data-origindate``,
-#: ``data-published-date``, ``data-timestamp``), and any element's ``datetime`` attribute.
-_MACHINE_ATTRIBUTES = ".//*[@datetime or @*[starts-with(name(), 'data-') and (contains(name(), 'date') " \
-                      "or contains(name(), 'time') or contains(name(), 'publish'))]]"
+#: ``data-published-date``, ``data-timestamp``), and any element's ``datetime`` attribute
+#: (the elements that have one: ``AttributeIndex.dated``).
 _MACHINE_ATTRIBUTE_NAME = re.compile(r"^data-.*(?:date|time|publish)|^datetime$")
 
 
@@ -202,7 +200,7 @@ def machine_dates(page: Page, limit: int = 12) -> list[str]:
     then ``datetime`` and ``data-*date*`` attributes of any element, in document order. Dates in
     quotes are left out: they date what is embedded (a tweet's blockquote), not the page."""
     values = [v for v in (machine_date(el) for el in time_elements(page) if not _embedded(el)) if v]
-    for el in page.tree.xpath(_MACHINE_ATTRIBUTES if page.data_dates else ".//*[@datetime]"):
+    for el in page.attributes.dated:
         if len(values) >= limit:
             break
         if _embedded(el) or not _outside_excluded(page, el):
