@@ -1,11 +1,15 @@
 """The pure extractor: ``html, url -> record``. No Scrapy, no Twisted, no I/O (a test keeps it so).
 
 Modules, in the order a page goes through them:
-    encoding, page       bytes -> text -> one parsed ``Page`` (tree, meta tags, JSON-LD, microdata)
+    encoding, bounds, page   bytes -> text -> one parsed ``Page`` (tree, meta tags, JSON-LD, microdata),
+                         within the size and depth limits
+    attributes           one walk over the elements: class/id, itemprop, date attributes
     structured           JSON-LD and microdata nodes
     vocab                every selector, meta name and word list, as data
-    metadata             headline, authors, dates, section, tags, language, description (evidence in order)
-    container, furniture, body   the article text
+    metadata, headline, headings   headline, authors, dates, section, tags, language, description
+                         (evidence in order)
+    date_agreement, shown_dates    a date checked against the page's other dates; dates shown as text
+    container, sequences, density, furniture, boxes, body   the article text
     images, captions     images with caption and credit
     links                linked items: body links, related, feed entries, videos, next page
     article              all fields of one article record
