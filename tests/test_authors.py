@@ -25,6 +25,8 @@ ROWS = [
     (["Brenda Goodman, MA"], ["Brenda Goodman"]),  # a degree is not a name
     (["Sara Ma"], ["Sara Ma"]),  # but a surname that spells one is
     (["Last Updated"], []),  # a label
+    (["James Akinaka • 8h"], ["James Akinaka"]),  # the post's age is not a second author
+    (["Ann Lee · 12 min"], ["Ann Lee"]),
 ]
 
 
@@ -42,6 +44,8 @@ META_LINES = [
     ("Posted by Admin on May 2", None),  # one word is not enough
     ("Filed under News, Politics", None),  # no "by"
     ("Posted by Staff Writer on May 2", None),  # a role, not a name
+    ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),  # a date glued on is no part of the name
+    ("By Teresa Newsome", "Teresa Newsome"),  # a byline line: the name and nothing after it
 ]
 
 

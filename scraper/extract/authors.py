@@ -25,7 +25,8 @@ _EMAIL = re.compile(r"\S+@\S+")
 #: Longest byline read: no list of names is longer, and the patterns here must not see long text.
 MAX_BYLINE_CHARS = 300
 _PAREN = re.compile(r"\s*[\(\[].*?[\)\]]")
-_NOT_NAME = re.compile(r"https?://|www\.|\d{3,}|\b\d{1,2}:\d{2}\b")
+#: URLs, long numbers, clock times and ages of a post ("8h", "12 min": "James Akinaka • 8h").
+_NOT_NAME = re.compile(r"https?://|www\.|\d{3,}|\b\d{1,2}:\d{2}\b|^\d{1,2}\s?[^\W\d_]{1,4}\.?$")
 #: Words of a link label in a byline box ("View author archive", "Get author RSS feed", "Bio").
 _LABEL_WORDS = frozenset("view archive rss feed bio articles follow profile posts stories subscribe email "
                          "contact more updated".split())
@@ -94,8 +95,14 @@ _PARTICLES = frozenset("de da di del della der den van von le la du dos das al b
 
 def meta_line_name(text: str) -> str | None:
     """The person a post's meta line credits: a "by" followed by a capitalised name of 2 to 4
-    words ("Posted by Ines Marlow on October 2" -> "Ines Marlow"); None for anything else."""
-    match = _META_BY.search(clean(text)[:MAX_BYLINE_CHARS])
+    words ("Posted by Ines Marlow on October 2" -> "Ines Marlow"); None for anything else. A date
+    glued on without a word between ("By Gillian Mohney March 11, 2015") is cut off first."""
+    text = clean(text)[:MAX_BYLINE_CHARS]
+    return _by_name(_TRAILING_DATE.sub("", text)) or _by_name(text)
+
+
+def _by_name(text: str) -> str | None:
+    match = _META_BY.search(text)
     if match is None:
         return None
     name = match.group("name")

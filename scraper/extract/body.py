@@ -238,12 +238,13 @@ _TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chav
                         r"download (?:our|the) app|follow us on)\b.{0,200}$", re.IGNORECASE)
 
 
-#: A line that opens the readers' comments ("Comments (33)", "12 comments", "Leave a reply", "Talkback").
+#: A line that opens the readers' comments ("Comments (33)", "12 comments", "Leave a reply", "Talkback",
+#: "Comments »" with a link to the form).
 _COMMENTS_START = re.compile(
     r"^(?:.{0,60}\bcomments?\s*\(\d+\).{0,40}|\d+\s+(?:comments?|responses?|replies)|"
     r"(?:leave|post|add|write|submit)\s+(?:a|your|new)\s+(?:comment|reply|response)|"
     r"(?:reader|user|your)?\s*comments?|talkback\b.{0,40}|kommentare?(?:\s*\(\d+\))?|"
-    r"commentaires?(?:\s*\(\d+\))?|comentarios?(?:\s*\(\d+\))?)\s*[:.!]?$", re.IGNORECASE)
+    r"commentaires?(?:\s*\(\d+\))?|comentarios?(?:\s*\(\d+\))?)\s*[:.!]?\s*[»›→↓]?$", re.IGNORECASE)
 
 
 def _before_comments(blocks: list[Block]) -> list[Block]:

@@ -119,11 +119,14 @@ def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
 def authors(page: Page) -> Found:
     ld = page.article_ld or {}
     people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
-    if people:  # agencies credited beside people ("Jane Doe", "dpa") are authors too
-        return clean_names(people + [o for o in orgs if not _is_publisher(page, o)]), "json-ld"
+    # agencies credited beside people ("Jane Doe", "dpa") are authors too
+    found = clean_names(people + [o for o in orgs if not _is_publisher(page, o)]) if people else []
+    if found:
+        return found, "json-ld"
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
-    if md_people:
-        return clean_names(md_people), "microdata"
+    found = clean_names(md_people)  # an itemprop=author on a link gives its URL, no name: read on
+    if found:
+        return found, "microdata"
     for source, names in sel.meta_groups("authors"):  # an OpenGraph author is a profile URL as often as a name
         metas = [v for v in page.meta_all(*names) if not v.strip().startswith(("http://", "https://", "/"))]
         found = clean_names([m for m in metas if not _is_publisher(page, m)])
@@ -167,6 +170,8 @@ def byline_names(page: Page) -> list[str]:
                 break
     if not names:
         names = [name for name in map(meta_line_name, _meta_texts(page)) if name][:1]
+    if not names:
+        names = [name for name in map(meta_line_name, sel.by_lines(page)) if name][:1]
     if not names:
         names = [name for name in sel.sign_offs(page)[:1] if signed_name(name)]
     return clean_names(names)

@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from scraper.extract.page import Names
 from scraper.extract.text import clean
 
@@ -163,6 +165,48 @@ def sign_offs(page: Page) -> list[str]:
                 any(a.tag == "article" for a in el.iterancestors()) or _outside_excluded(page, el)):
             out.append(text)  # (a page may call its main column "sidebar-1": an <article> is the article)
     return out[::-1]
+
+
+#: Text that opens with a byline word ("By ", "Von ", "Par "...): where a byline without a
+#: telling class starts (``<div class="_ceVT">By <span>Yomi Kazeem</span></div>``).
+_BY_TEXT = etree.XPath("//text()[string-length(normalize-space()) < 8 and (starts-with(normalize-space(), 'By')"
+                       " or starts-with(normalize-space(), 'by') or starts-with(normalize-space(), 'BY')"
+                       " or starts-with(normalize-space(), 'Von') or starts-with(normalize-space(), 'Par')"
+                       " or starts-with(normalize-space(), 'Por') or starts-with(normalize-space(), 'Door'))]")
+_BY_LINE_CHARS = 80
+_BY_WORD = re.compile(r"(?:by|von|par|por|door)\b", re.IGNORECASE)
+
+
+def by_lines(page: Page) -> list[str]:
+    """Texts of short lines that open with a byline word and follow the page's first ``h1``, in
+    page order, outside comments and related lists: the byline of a page whose class names say
+    nothing (generated CSS-module names). ``authors.meta_line_name`` reads the name in them."""
+    h1 = next(page.tree.iter("h1"), None)
+    out = []
+    for node in _BY_TEXT(page.tree):
+        el = node.getparent()  # a tail's parent is the element before it: its line is their parent
+        el = el.getparent() if node.is_tail and el is not None else el
+        if el is None:
+            continue
+        text = clean(el.text_content())
+        if len(text) <= 3 and el.getparent() is not None:  # "<span>By </span><a>Name</a>": the line is the parent
+            el = el.getparent()
+            text = clean(el.text_content())
+        if len(text) > _BY_LINE_CHARS or not _BY_WORD.match(text) or (h1 is not None and not _follows(el, h1)):
+            continue  # ("Website design by Studio X" is a credit line, not a byline)
+        if _outside_excluded(page, el, byline=True):
+            out.append(text)
+    return out
+
+
+def _follows(el: Element, anchor: Element) -> bool:
+    """``el`` comes after ``anchor`` starts, in document order (``el`` not inside it)."""
+    for node in anchor.getroottree().getroot().iter():
+        if node is anchor:
+            return el not in anchor.iter()
+        if node is el:
+            return False
+    return False
 
 
 def byline_blocks(page: Page) -> list[Element]:
