@@ -46,6 +46,7 @@ META_LINES = [
     ("Posted by Staff Writer on May 2", None),  # a role, not a name
     ("By GILLIAN MOHNEY March 11, 2015 3:46 PM", "GILLIAN MOHNEY"),  # a date glued on is no part of the name
     ("By Teresa Newsome", "Teresa Newsome"),  # a byline line: the name and nothing after it
+    ("by Tim Cashmere - January 16 2008", "Tim Cashmere"),  # a spaced hyphen ends it
 ]
 
 

@@ -8,7 +8,8 @@ Modules, in the order a page goes through them:
     vocab                every selector, meta name and word list, as data
     metadata, headline, headings   headline, authors, dates, section, tags, language, description
                          (evidence in order)
-    date_agreement, shown_dates    a date checked against the page's other dates; dates shown as text
+    date_agreement, shown_dates, header_lines   a date checked against the page's other dates; dates
+                         shown as text (htmldate; the lines between the headline and the text)
     container, sequences, density, furniture, boxes, body   the article text
     images, captions     images with caption and credit
     links                linked items: body links, related, feed entries, videos, next page

@@ -88,7 +88,7 @@ def split_byline(byline: str) -> list[str]:
 #: "Posted by NAME on DATE", "By NAME | DATE", "Written by NAME, 2 May": the name that follows
 #: "by" up to the word or mark that ends it, in a post's meta line.
 _META_BY = re.compile(r"(?:^|(?<=\s))(?:by|von|par|por|door)\s*:?\s+(?P<name>[^\W\d_][^\s,|·•—–(]*"
-                      r"(?:\s+[^\W\d_][^\s,|·•—–(]*){0,3}?)(?=\s+(?:on|at|in|am|um|le|el|op|il)\s|\s*[,|·•—–(]"
+                      r"(?:\s+[^\W\d_][^\s,|·•—–(]*){0,3}?)(?=\s+(?:on|at|in|am|um|le|el|op|il)\s|\s*[,|·•—–(]|\s+-\s"
                       r"|\s+\d|\s*$)", re.IGNORECASE)
 _PARTICLES = frozenset("de da di del della der den van von le la du dos das al bin ibn y".split())
 

@@ -18,6 +18,7 @@ from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names, meta_line_name, signed_name
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
 from scraper.extract.dates import has_offset, parse_date
+from scraper.extract.header_lines import byline_lines, header_date
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
 from scraper.extract.shown_dates import shown_date
@@ -171,7 +172,7 @@ def byline_names(page: Page) -> list[str]:
     if not names:
         names = [name for name in map(meta_line_name, _meta_texts(page)) if name][:1]
     if not names:
-        names = [name for name in map(meta_line_name, sel.by_lines(page)) if name][:1]
+        names = [name for name in map(meta_line_name, byline_lines(page)) if name][:1]
     if not names:
         names = [name for name in sel.sign_offs(page)[:1] if signed_name(name)]
     return clean_names(names)
@@ -252,12 +253,14 @@ def _languages(page: Page) -> list[str] | None:
 
 def _date_from_markup(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
     """A machine-readable <time datetime>, then the date text of a date or byline block,
-    then the date the page shows elsewhere (htmldate: text patterns, the URL)."""
+    then the date the page shows elsewhere (htmldate: text patterns, the URL), then a date line
+    under the headline whatever its class (``header_dates``)."""
     for el in sel.time_elements(page):
         value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
             return value
-    return _date_from_text(page, tz, now) or shown_date(page, tz, now)
+    return (_date_from_text(page, tz, now) or shown_date(page, tz, now)
+            or header_date(page, tz, now, _languages(page)))
 
 
 def _date_from_text(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:

@@ -11,8 +11,6 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from lxml import etree
-
 from scraper.extract.page import Names
 from scraper.extract.text import clean
 
@@ -108,7 +106,7 @@ _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 _BYLINE_CHROME_TEXT = 300
 
 
-def _outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
+def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
     """Not inside comments, related lists, footers, sidebars or teasers."""
     ancestors = list(el.iterancestors())
     in_article = any(a.tag in ("article", "main") for a in ancestors)
@@ -135,7 +133,7 @@ def byline_links(page: Page) -> list[Element]:
     for block in page.find_named(_BYLINE):
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el, byline=True)]
+    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)]
 
 
 #: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
@@ -147,7 +145,7 @@ _META_LINE = Names(re.compile(r"(?:entry|post|article|story)[-_]?(?:meta|info|de
 def meta_lines(page: Page) -> list[Element]:
     """A post's meta lines outside comments and related lists (blog themes put the byline here
     as plain text, without a byline class or an author link)."""
-    return [el for el in page.find_named(_META_LINE, _BLOCKS | {"header"}) if _outside_excluded(page, el)]
+    return [el for el in page.find_named(_META_LINE, _BLOCKS | {"header"}) if outside_excluded(page, el)]
 
 
 #: A right-aligned paragraph: where some newsrooms sign an article off with its author's name.
@@ -162,55 +160,13 @@ def sign_offs(page: Page) -> list[str]:
         bold = [child for child in el if child.tag in ("strong", "b")]
         text = clean(el.text_content())
         if len(bold) == 1 and text and clean(bold[0].text_content()) == text and (
-                any(a.tag == "article" for a in el.iterancestors()) or _outside_excluded(page, el)):
+                any(a.tag == "article" for a in el.iterancestors()) or outside_excluded(page, el)):
             out.append(text)  # (a page may call its main column "sidebar-1": an <article> is the article)
     return out[::-1]
 
 
-#: Text that opens with a byline word ("By ", "Von ", "Par "...): where a byline without a
-#: telling class starts (``<div class="_ceVT">By <span>Yomi Kazeem</span></div>``).
-_BY_TEXT = etree.XPath("//text()[string-length(normalize-space()) < 8 and (starts-with(normalize-space(), 'By')"
-                       " or starts-with(normalize-space(), 'by') or starts-with(normalize-space(), 'BY')"
-                       " or starts-with(normalize-space(), 'Von') or starts-with(normalize-space(), 'Par')"
-                       " or starts-with(normalize-space(), 'Por') or starts-with(normalize-space(), 'Door'))]")
-_BY_LINE_CHARS = 80
-_BY_WORD = re.compile(r"(?:by|von|par|por|door)\b", re.IGNORECASE)
-
-
-def by_lines(page: Page) -> list[str]:
-    """Texts of short lines that open with a byline word and follow the page's first ``h1``, in
-    page order, outside comments and related lists: the byline of a page whose class names say
-    nothing (generated CSS-module names). ``authors.meta_line_name`` reads the name in them."""
-    h1 = next(page.tree.iter("h1"), None)
-    out = []
-    for node in _BY_TEXT(page.tree):
-        el = node.getparent()  # a tail's parent is the element before it: its line is their parent
-        el = el.getparent() if node.is_tail and el is not None else el
-        if el is None:
-            continue
-        text = clean(el.text_content())
-        if len(text) <= 3 and el.getparent() is not None:  # "<span>By </span><a>Name</a>": the line is the parent
-            el = el.getparent()
-            text = clean(el.text_content())
-        if len(text) > _BY_LINE_CHARS or not _BY_WORD.match(text) or (h1 is not None and not _follows(el, h1)):
-            continue  # ("Website design by Studio X" is a credit line, not a byline)
-        if _outside_excluded(page, el, byline=True):
-            out.append(text)
-    return out
-
-
-def _follows(el: Element, anchor: Element) -> bool:
-    """``el`` comes after ``anchor`` starts, in document order (``el`` not inside it)."""
-    for node in anchor.getroottree().getroot().iter():
-        if node is anchor:
-            return el not in anchor.iter()
-        if node is el:
-            return False
-    return False
-
-
 def byline_blocks(page: Page) -> list[Element]:
-    return [el for el in page.find_named(_BYLINE, _BLOCKS) if _outside_excluded(page, el, byline=True)]
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if outside_excluded(page, el, byline=True)]
 
 
 def time_elements(page: Page) -> list[Element]:
@@ -224,7 +180,7 @@ def time_elements(page: Page) -> list[Element]:
         # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
         found += [el for el in page.attributes.titled_abbr_span if el.get("title")
                   and _HATOM_DATE.search(el.get("class") or "")]
-        cached = page.__dict__["_time_elements"] = [el for el in found if _outside_excluded(page, el)]
+        cached = page.__dict__["_time_elements"] = [el for el in found if outside_excluded(page, el)]
     return list(cached)
 
 
@@ -247,7 +203,7 @@ def machine_dates(page: Page, limit: int = 12) -> list[str]:
     for el in page.attributes.dated:
         if len(values) >= limit:
             break
-        if _embedded(el) or not _outside_excluded(page, el):
+        if _embedded(el) or not outside_excluded(page, el):
             continue
         values += [v for k, v in el.attrib.items() if _MACHINE_ATTRIBUTE_NAME.match(k) and v]
     return values[:limit]
@@ -261,7 +217,7 @@ def date_blocks(page: Page) -> list[Element]:
     found = list(page.tree.iter("time"))
     found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
               if not any(child.tag in ("div", "p", "section") for child in el)]
-    return [el for el in found if _outside_excluded(page, el)]
+    return [el for el in found if outside_excluded(page, el)]
 
 
 def tag_links(page: Page) -> list[Element]:
@@ -271,7 +227,7 @@ def tag_links(page: Page) -> list[Element]:
         if page.text_len(block) < 600:
             found += [a for a in block.iter("a") if "category" not in (a.get("rel") or "").lower().split()]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and _outside_excluded(page, el)]
+    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el)]
 
 
 _SECTION = Names(re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|section-?(?:name|label|title|link)|"
@@ -289,7 +245,7 @@ def section_labels(page: Page) -> list[str]:
         if "category" in (a.get("rel") or "").lower().split():
             texts.append(a.text_content())
     for block in page.find_named(_SECTION):
-        if page.text_len(block) > 200 or not _outside_excluded(page, block):
+        if page.text_len(block) > 200 or not outside_excluded(page, block):
             continue
         names = f"{block.get('class', '')} {block.get('id', '')}".lower()
         if "breadcrumb" in names:

@@ -1,0 +1,156 @@
+"""The lines between a page's headline and its text, read whatever their class names say.
+
+Many pages give no machine date or author and put them in short lines under the headline
+whose classes say nothing (generated names, ``<h6>``, ``<small>``): "Published: March 3,
+2024", "Veröffentlicht: 12.03.2024, 14:05 Uhr", "By Anna Lee, March 3, 2024",
+"<span>By </span><a>Teresa Newsome</a>". The header zone is the short leaf lines that follow
+the first ``h1`` and come before the first line of text; these readers are the last
+fallbacks of their fields. A date: a line with a publication label first, then a line that
+is only a date (or a byline and a date); a line labelled as an update is never the
+publication date, and a date inside a sentence (a standfirst, an event) is not read. A
+byline: a line (up to a ``<br>``) that opens with a byline word. No value is better than a
+wrong one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from scraper.extract import vocab as sel
+from scraper.extract.dates import parse_text
+from scraper.extract.headings import is_logo
+from scraper.extract.page import Page
+from scraper.extract.text import clean
+
+Element = lxml_html.HtmlElement
+
+#: "Published", "Posted" and their words in the languages dateparser is given by default.
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|first published|publi[ée](?:e)?|publicado|publicada|publicat|veröffentlicht|"
+    r"erschienen|pubblicato|opublikowano|gepubliceerd|publicerad|publiceret|publisert|julkaistu|"
+    r"yayınlanma|yayımlanma|publikováno|опубликовано|опубліковано|дата публикации)\b"
+    r"(?:\s+(?:on|am|le|el|il|op|den|em))?\s*[:：]?\s*", re.IGNORECASE)
+#: "Updated", "Modified" and theirs: a line (or the part of one) that dates a change.
+_UPDATED = re.compile(
+    r"\b(?:updated|last updated|modified|aktualisiert|geändert|mis à jour|actualizado|actualizada|atualizado|"
+    r"aggiornato|zaktualizowano|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|güncellenme|"
+    r"aktualizováno|обновлено|оновлено)\b", re.IGNORECASE)
+#: A line worth a dateparser call: a year, a dotted day, or a relative date ("2 hours ago").
+_DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\b|"
+                        r"\bназад\b|\bтому\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|von|par|por|door|di|av|af)\s+[^,|·•—–]{2,60}?\s*[,|·•—–]\s*", re.IGNORECASE)
+_LINE_TAGS = frozenset({"div", "p", "span", "time", "small", "h2", "h3", "h4", "h5", "h6", "li", "address",
+                        "strong", "b", "em", "i", "font", "dd", "td"})
+_BLOCK_CHILDREN = frozenset({"div", "p", "ul", "ol", "table", "section", "article", "h2", "h3", "h4", "h5", "h6"})
+#: The first line this long is where the text starts: the header zone ends there.
+_TEXT_START = 150
+_LINE_MAX = 100
+_DATE_MAX = 40
+#: How far a header zone may go, in line elements, when no line of text ends it.
+_ZONE_ELEMENTS = 400
+
+
+def header_date(page: Page, tz: str | None, now: dt.datetime | None, languages: list[str] | None) -> str | None:
+    """ISO 8601 publication date from the header zone's text, or None."""
+    lines = list(_header_lines(page))
+    for text in lines:
+        match = _PUBLISHED.search(text)
+        if match:
+            value = _parse(_until_update(text[match.end():]), tz, now, languages)
+            if value:
+                return value
+    for text in lines:
+        if _UPDATED.search(text) or _PUBLISHED.search(text):
+            continue
+        value = _parse(_BYLINE.sub("", text), tz, now, languages)
+        if value:
+            return value
+    return None
+
+
+def _until_update(text: str) -> str:
+    """"March 3, 2024 Updated: April 1, 2024" -> "March 3, 2024"."""
+    match = _UPDATED.search(text)
+    return text[:match.start()] if match else text
+
+
+#: "10/01/2008": October 1st in the US, 10 January elsewhere. Read only when the day is plain (> 12).
+_SLASHED = re.compile(r"\b(\d{1,2})/(\d{1,2})/\d{2,4}\b")
+
+
+def _parse(text: str, tz: str | None, now: dt.datetime | None, languages: list[str] | None) -> str | None:
+    text = text.strip(" ,|·•—–-")
+    if not text or len(text) > _DATE_MAX or not _DATE_LIKE.search(text):
+        return None
+    slashed = _SLASHED.search(text)
+    if slashed and slashed.group(1) != slashed.group(2) and max(map(int, slashed.groups())) <= 12:
+        return None  # no date is better than a wrong one
+    return parse_text(text, tz, languages=languages, now=now)
+
+
+def _header_lines(page: Page) -> Iterator[str]:
+    """Texts of the header zone's lines that hold a date-like token."""
+    for el in zone(page):
+        text = clean(el.text_content())
+        if 6 <= len(text) <= _LINE_MAX and _DATE_LIKE.search(text):
+            yield text
+
+
+def zone(page: Page) -> list[Element]:
+    """The short leaf lines (no block inside) after the first headline ``h1``, up to the first line
+    of text (read once a page: the date and the byline readers both ask)."""
+    cached = page.__dict__.get("_header_zone")
+    if cached is None:
+        cached = page.__dict__["_header_zone"] = list(_zone(page))
+    return cached
+
+
+def _zone(page: Page) -> Iterator[Element]:
+    h1 = next((el for el in page.tree.iter("h1") if not is_logo(page, el)), None)
+    if h1 is None:
+        return
+    inside_h1 = set(h1.iter())
+    after = False
+    for count, el in enumerate(page.tree.iter(*_LINE_TAGS, "h1")):
+        if el is h1:
+            after = True
+            continue
+        if not after or el in inside_h1 or any(child.tag in _BLOCK_CHILDREN for child in el):
+            continue
+        if len(clean(el.text_content())) >= _TEXT_START or count > _ZONE_ELEMENTS:
+            return  # the text starts: what follows is the article, then other stories
+        yield el
+
+
+# --------------------------------------------------------------------------- bylines
+_BY_WORD = re.compile(r"(?:by|von|par|por|door)\b", re.IGNORECASE)
+
+
+def byline_lines(page: Page) -> list[str]:
+    """Lines of the header zone (each up to a ``<br>``) that open with a byline word, outside comments
+    and related lists: the byline of a page whose class names say nothing (generated CSS-module
+    names). ``authors.meta_line_name`` reads the name in them."""
+    out = []
+    for el in zone(page):
+        lines = [line for line in _lines(el) if _BY_WORD.match(line)]
+        if lines and sel.outside_excluded(page, el, byline=True):
+            out += lines
+    return out
+
+
+def _lines(el: Element) -> list[str]:
+    """The element's text cut at each ``<br>`` ("By SANDRA CHEREB<br>Associated Press Writer")."""
+    lines: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                lines.append([])
+            else:
+                lines[-1].append(node.text or "")
+        elif node is not el:
+            lines[-1].append(node.tail or "")
+    return [text for text in (clean("".join(parts)) for parts in lines) if text]

@@ -1,0 +1,66 @@
+"""The date and byline lines under the headline, read whatever their class names (``extract.header_lines``):
+labelled dates in several languages, a bare date, a byline with a date; never an update, a
+date inside a sentence, or an ambiguous slashed date; a byline up to its ``<br>``, never a credit
+line after the text."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract
+
+_TEXT = "<p>" + "The council met on Tuesday evening to discuss the new bus lanes along the river road. " * 4 + "</p>"
+
+LINES = [
+    ('<div class="q1">Published: March 3, 2024</div>', "2024-03-03"),
+    ('<div class="q1">Veröffentlicht: 12.03.2024, 14:05 Uhr</div>', "2024-03-12T14:05:00+00:00"),
+    ('<div class="q1">Publié le 12 mars 2024 à 14h05</div>', "2024-03-12T14:05:00+00:00"),
+    ('<div class="q1">Publicado el 12 de marzo de 2024</div>', "2024-03-12"),
+    ('<div class="q1">Pubblicato il 12 marzo 2024</div>', "2024-03-12"),
+    ('<div class="q1">Opublikowano: 12 marca 2024</div>', "2024-03-12"),
+    ('<div class="q1">Gepubliceerd op 12 maart 2024</div>', "2024-03-12"),
+    ("<h6>12.03.2024</h6>", "2024-03-12"),  # a bare dotted date in a small heading
+    ('<div class="q1">Updated: April 1, 2024 Published: March 3, 2024</div>', "2024-03-03"),
+    ('<div class="q1">By Anna Lee, March 3, 2024</div>', "2024-03-03"),
+    ('<div class="q1">3 hours ago</div>', "2024-05-31T21:00:00+00:00"),  # anchored at fetched_at
+    ('<div class="q1">Updated: April 1, 2024</div>', None),  # an update is not the publication
+    ('<div class="q1">The festival runs until March 3, 2024, and tickets are still on sale.</div>', None),
+    ('<div class="q1">10/01/2024</div>', None),  # October 1st or 10 January: no date beats a wrong one
+    ('<div class="q1">25/01/2024</div>', "2024-01-25"),  # a day above 12 is plain
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), LINES)
+def test_date_line_under_the_headline(line: str, expected: str | None) -> None:
+    html = f"<html><head><title>Bus lanes approved</title></head><body><h1>Bus lanes approved</h1>{line}{_TEXT}</body></html>"
+    record = extract(html, "https://example.org/news/bus-lanes", fetched_at="2024-06-01T00:00:00+00:00")
+    assert record["published"] == expected
+    assert record["sources"].get("published") == ("html" if expected else None)
+
+
+def test_a_date_line_after_the_text_starts_is_not_read() -> None:
+    html = (f"<html><body><h1>Bus lanes approved</h1>{_TEXT}<div>Published: March 3, 2024</div>"
+            "</body></html>")
+    assert extract(html, "https://example.org/news/bus-lanes")["published"] is None
+
+
+BYLINES = [
+    ('<div class="q1">By Anna Lee, March 3, 2024</div>', ["Anna Lee"]),
+    ('<div class="u5"><span>By </span><a href="/profile/teresa-newsome">Teresa Newsome</a></div>', ["Teresa Newsome"]),
+    ("<table><tr><td><br>By Associated Press<br><br></td></tr></table>", ["Associated Press"]),
+    ('<div class="q1">Von Paul Meier<br>Redaktion Lokales</div>', ["Paul Meier"]),  # the line ends at <br>
+    ('<div class="q1">by Tim Cashmere - January 16 2008<br>photo by Ros Gorman</div>', ["Tim Cashmere"]),
+    ('<div class="q1">By the river road</div>', []),  # no capitalised name
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BYLINES)
+def test_byline_under_the_headline(line: str, expected: list[str]) -> None:
+    html = (f"<html><head><title>Bus lanes approved</title></head><body><h1>Bus lanes approved</h1>{line}{_TEXT}"
+            "<div>Website design by Active Media Architects</div></body></html>")
+    assert extract(html, "https://example.org/news/bus-lanes")["authors"] == expected
+
+
+def test_a_credit_line_after_the_text_is_no_byline() -> None:
+    html = (f"<html><body><h1>Bus lanes approved</h1>{_TEXT}<div>By Studio Nord Design</div>"
+            "<div>Website design by Active Media Architects</div></body></html>")
+    assert extract(html, "https://example.org/news/bus-lanes")["authors"] == []
