@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.extract.authors import clean_names, meta_line_name, signed_name
+from scraper.extract.authors import clean_names, line_names, meta_line_name, signed_name
 
 ROWS = [
     (["By Anna Smith and John Lee"], ["Anna Smith", "John Lee"]),  # "By" and "and"
@@ -70,3 +70,33 @@ SIGNED = [
 @pytest.mark.parametrize(("text", "expected"), SIGNED)
 def test_signed_name(text: str, expected: bool) -> None:
     assert signed_name(text) is expected
+
+
+BYLINE_LINES = [
+    ("Written by Anna Lee", ["Anna Lee"]),
+    ("Author: Anna Lee", ["Anna Lee"]),
+    ("Autor: Anna Nowak", ["Anna Nowak"]),
+    ("Text: Anna Lee", ["Anna Lee"]),
+    ("Door Anna de Vries", ["Anna de Vries"]),  # particles inside a name
+    ("Av Anna Svensson", ["Anna Svensson"]),
+    ("di Anna Rossi", ["Anna Rossi"]),
+    ("Por Ana María de la Cruz", ["Ana María de la Cruz"]),
+    ("By Anna Lee and Tom Park", ["Anna Lee", "Tom Park"]),
+    ("Reporting by Anna Lee; Editing by Tom Park", ["Anna Lee"]),  # another credit after a semicolon
+    ("By Anna Lee, March 3, 2024", ["Anna Lee"]),  # the date is no name
+    ("By Adrian Shaw 18/01/2008", ["Adrian Shaw"]),
+    ("By Julian Linden in Sydney", ["Julian Linden"]),  # nor the place
+    ("By Julian Linden, Reuters", ["Julian Linden", "Reuters"]),  # an agency beside a person
+    ("By Nick Levine, Music Editor", ["Nick Levine"]),  # a title after a comma
+    ("By Smart Shopping Team", ["Smart Shopping Team"]),
+    ("By the river road", []),  # not capitalised: a sentence
+    ("By Reuters", []),  # one word alone is not enough
+    ("By Staff Writer", []),  # a role
+    ("By Tom James PA SportsTicker Contributing Writer", []),  # too many words for a name
+    ("Weather by the sea", []),  # no byline word at the start
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), BYLINE_LINES)
+def test_line_names(line: str, expected: list[str]) -> None:
+    assert line_names(line) == expected

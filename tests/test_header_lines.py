@@ -50,7 +50,17 @@ BYLINES = [
     ('<div class="q1">Von Paul Meier<br>Redaktion Lokales</div>', ["Paul Meier"]),  # the line ends at <br>
     ('<div class="q1">by Tim Cashmere - January 16 2008<br>photo by Ros Gorman</div>', ["Tim Cashmere"]),
     ('<div class="q1">By the river road</div>', []),  # no capitalised name
+    ('<div class="q1">Written by Anna Lee and Tom Park</div>', ["Anna Lee", "Tom Park"]),
+    ('<div class="q1">Autor: Anna Nowak</div>', ["Anna Nowak"]),
 ]
+
+
+def test_the_byline_line_leaves_the_text() -> None:
+    html = (f"<html><body><h1>Bus lanes approved</h1><p>Written by Anna Lee | March 3, 2024</p>{_TEXT}"
+            "</body></html>")
+    record = extract(html, "https://example.org/news/bus-lanes")
+    assert (record["authors"], record["published"]) == (["Anna Lee"], "2024-03-03")
+    assert record["body"] == _TEXT[3:-4].strip()
 
 
 @pytest.mark.parametrize(("line", "expected"), BYLINES)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from scraper.errors import NotHTML
 from scraper.extract import metadata as md
+from scraper.extract.authors import line_names
 from scraper.extract.body import PHOTO_STORY_SHARE, Block, extract_body
 from scraper.extract.dates import to_instant
 from scraper.extract.images import extract_images
@@ -50,7 +51,8 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
         put(name, guarded(page, name, NOTHING, reader, page, timezone, now))
     body, blocks, container, body_source, read_also = guarded(page, "body", (None, [], None, None, []),
                                                               _body, page, record.get("headline"))
-    put("body", (_without_sign_off(body, record.get("authors") or []), body_source))
+    put("body", (_without_byline(_without_sign_off(body, record.get("authors") or []), record.get("authors") or []),
+                 body_source))
     images, image_source = guarded(page, "images", ([], None), extract_images, page, container)
     images = _without_portraits(images, record.get("authors") or [])
     if images:
@@ -117,6 +119,19 @@ def _without_sign_off(body: str | None, authors: list[str]) -> str | None:
         return body
     head, _, last = body.rpartition("\n\n")
     return head if head and fold(last) in {fold(a) for a in authors} else body
+
+
+def _without_byline(body: str | None, authors: list[str]) -> str | None:
+    """The body less a first paragraph that is the byline ("Written by Anna Lee", "Autor: Anna Lee",
+    "Door Anna de Vries | 3 maart"): the names it credits are the record's authors already."""
+    if not body or not authors:
+        return body
+    first, _, rest = body.partition("\n\n")
+    names = line_names(first) if len(first) <= _BYLINE_MAX_CHARS else []
+    return rest if rest and names and {fold(n) for n in names} <= {fold(a) for a in authors} else body
+
+
+_BYLINE_MAX_CHARS = 120
 
 
 def _without_portraits(images: list[Any], authors: list[str]) -> list[Any]:

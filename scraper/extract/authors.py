@@ -112,6 +112,43 @@ def _by_name(text: str) -> str | None:
     return name if plausible_name(name) and not _is_role(name) else None
 
 
+#: A line that is a byline: a byline word or label at its start ("By", "Written by", "Author:",
+#: "Door", "Av", "Autor:"), then the names.
+BYLINE_LINE = re.compile(
+    r"^(?:(?:written|posted|reported|reporting|text|story|words)\s+by|by|von|par|por|door|di|av|af|przez|"
+    r"autor(?:in|a)?|author|auteur|autore|tekst|texto|text|forfatter|skrevet av|skrevet af|escrito por|"
+    r"scritto da)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
+#: Where a byline line's names end: a bar or a dash, a bracket, a number (a date), "on" before a
+#: date or "in" before a place, a semicolon before another credit ("Reporting by Anna Lee; Editing
+#: by Tom Park").
+_LINE_END = re.compile(r"\s*(?:[|·•—–;(]|\s-\s)|\s+(?:on|at|am|um|le|el|op|il|in)\s|\s+\d", re.IGNORECASE)
+
+
+def line_names(text: str) -> list[str]:
+    """The people a byline line credits ("Written by Anna Lee and Tom Park, March 3, 2024" -> both
+    names). The first must be two or more capitalised words ("By the river road" credits no one);
+    a one-word credit beside it is an agency ("By Julian Linden, Reuters"); a title after a comma
+    ("Nick Levine, Music Editor") is no name."""
+    text = clean(text)[:MAX_BYLINE_CHARS]
+    match = BYLINE_LINE.match(text)
+    if match is None:
+        return []
+    rest = _LINE_END.split(_TRAILING_DATE.sub("", text[match.end():]), maxsplit=1)[0]
+    names = clean_names([", ".join(part for part in rest.split(",") if not re.search(r"\d", part))])
+    names = [n for i, n in enumerate(names)
+             if _capitalised(n) and not (i and any(w.lower() in ROLE_WORDS for w in n.split()))]
+    return names if names and _name_words(names[0]) >= 2 else []
+
+
+def _capitalised(name: str) -> bool:
+    """Every word capitalised or a particle, and at most four that are not particles."""
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in name.split()) and _name_words(name) <= 4
+
+
+def _name_words(name: str) -> int:
+    return sum(1 for w in name.split() if w.lower() not in _PARTICLES)
+
+
 def signed_name(text: str) -> bool:
     """A name signed under an article: two to four words, each capitalised or a particle, no
     digits or punctuation but a hyphen or an apostrophe ("Lê Phương", "Anna-Lena Berg")."""

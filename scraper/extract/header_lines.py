@@ -21,6 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
+from scraper.extract.authors import BYLINE_LINE
 from scraper.extract.dates import parse_text
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
@@ -42,7 +43,8 @@ _UPDATED = re.compile(
 #: A line worth a dateparser call: a year, a dotted day, or a relative date ("2 hours ago").
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\b|"
                         r"\bназад\b|\bтому\b", re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|von|par|por|door|di|av|af)\s+[^,|·•—–]{2,60}?\s*[,|·•—–]\s*", re.IGNORECASE)
+#: A byline before the date on one line ("Written by Anna Lee | March 3, 2024"): cut off first.
+_BYLINE = re.compile(BYLINE_LINE.pattern + r"[^,|·•—–]{2,60}?\s*[,|·•—–]\s*", re.IGNORECASE)
 _LINE_TAGS = frozenset({"div", "p", "span", "time", "small", "h2", "h3", "h4", "h5", "h6", "li", "address",
                         "strong", "b", "em", "i", "font", "dd", "td"})
 _BLOCK_CHILDREN = frozenset({"div", "p", "ul", "ol", "table", "section", "article", "h2", "h3", "h4", "h5", "h6"})
@@ -127,16 +129,13 @@ def _zone(page: Page) -> Iterator[Element]:
 
 
 # --------------------------------------------------------------------------- bylines
-_BY_WORD = re.compile(r"(?:by|von|par|por|door)\b", re.IGNORECASE)
-
-
 def byline_lines(page: Page) -> list[str]:
-    """Lines of the header zone (each up to a ``<br>``) that open with a byline word, outside comments
-    and related lists: the byline of a page whose class names say nothing (generated CSS-module
-    names). ``authors.meta_line_name`` reads the name in them."""
+    """Lines of the header zone (each up to a ``<br>``) that open with a byline word or label, outside
+    comments and related lists: the byline of a page whose class names say nothing (generated
+    CSS-module names). ``authors.line_names`` reads the names in them."""
     out = []
     for el in zone(page):
-        lines = [line for line in _lines(el) if _BY_WORD.match(line)]
+        lines = [line for line in _lines(el) if BYLINE_LINE.match(line)]
         if lines and sel.outside_excluded(page, el, byline=True):
             out += lines
     return out

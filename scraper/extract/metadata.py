@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.extract import vocab as sel
-from scraper.extract.authors import clean_names, meta_line_name, signed_name
+from scraper.extract.authors import clean_names, line_names, meta_line_name, signed_name
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
 from scraper.extract.dates import has_offset, parse_date
 from scraper.extract.header_lines import byline_lines, header_date
@@ -172,7 +172,7 @@ def byline_names(page: Page) -> list[str]:
     if not names:
         names = [name for name in map(meta_line_name, _meta_texts(page)) if name][:1]
     if not names:
-        names = [name for name in map(meta_line_name, byline_lines(page)) if name][:1]
+        names = next((found for found in map(line_names, byline_lines(page)) if found), [])
     if not names:
         names = [name for name in sel.sign_offs(page)[:1] if signed_name(name)]
     return clean_names(names)
