@@ -223,11 +223,35 @@ def date_blocks(page: Page) -> list[Element]:
 def tag_links(page: Page) -> list[Element]:
     found = [a for a in page.tree.iter("a") if "tag" in (a.get("rel") or "").lower().split()
              and "category" not in (a.get("rel") or "").lower().split()]
-    for block in page.find_named(_TAGS):
+    for block in [*page.find_named(_TAGS), *_labelled_tag_blocks(page)]:
         if page.text_len(block) < 600:
             found += [a for a in block.iter("a") if "category" not in (a.get("rel") or "").lower().split()]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el)]
+    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el)
+            and not _TAG_LABEL.match(clean(el.text_content()))]
+
+
+#: A label that opens a list of tag links ("Tags:", "Schlagwörter:", "Mots-clés :").
+_TAG_LABEL = re.compile(r"^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|"
+                        r"etiquetas|mots[- ]cl(?:é|e)s|parole chiave|trefwoorden|tagi|etiketter|теги|метки|теґи)"
+                        r"\s*[:：]?$", re.IGNORECASE)
+_SHORT_TEXT = "//text()[string-length(normalize-space()) < 20]"
+
+
+def _labelled_tag_blocks(page: Page) -> list[Element]:
+    """The block around a "Tags:" label whose class says nothing: the label's parent, or its
+    grandparent when the label sits in a ``<span>``/``<strong>`` of its own beside the links."""
+    blocks = []
+    for node in page.tree.xpath(_SHORT_TEXT):
+        if not _TAG_LABEL.match(clean(node)):
+            continue
+        el = node.getparent()
+        el = el.getparent() if node.is_tail and el is not None else el
+        if el is not None and el.find(".//a") is None:
+            el = el.getparent()
+        if el is not None and el.find(".//a") is not None and outside_excluded(page, el):
+            blocks.append(el)  # (a link that is the label itself, "Tags" to the tag index, is left out below)
+    return blocks
 
 
 _SECTION = Names(re.compile(r"primary-?tag|cat-?links|\bcategory\b|post-?category|section-?(?:name|label|title|link)|"
@@ -249,14 +273,32 @@ def section_labels(page: Page) -> list[str]:
             continue
         names = f"{block.get('class', '')} {block.get('id', '')}".lower()
         if "breadcrumb" in names:
-            parts = [p for p in (" ".join(c.text_content().split()) for c in block if isinstance(c.tag, str)) if p]
-            parts = [p for p in parts if not _HOME.match(p)]
-            if parts:
-                texts.append(parts[-1])
+            texts += _last_crumb(block)
             continue
         link = block.find(".//a")
         texts.append(link.text_content() if link is not None else block.text_content())
+    for block in _unnamed_breadcrumbs(page):
+        texts += _last_crumb(block)
     return texts
+
+
+def _last_crumb(block: Element) -> list[str]:
+    """The last crumb of a breadcrumb trail that is not "Home" (each ``li`` a crumb, else each child)."""
+    crumbs = list(block.iter("li")) or [c for c in block if isinstance(c.tag, str)]
+    parts = [p for p in (" ".join(c.text_content().split()).strip(" >›»/|·") for c in crumbs)
+             if p and not _HOME.match(p)]
+    return parts[-1:]
+
+
+def _unnamed_breadcrumbs(page: Page) -> list[Element]:
+    """Breadcrumb trails said so by ARIA (``<nav aria-label="Breadcrumb">``) or microdata
+    (``itemtype=".../BreadcrumbList"``) rather than by a class name, outside comments and sidebars."""
+    found = [el for el in page.tree.xpath(_ARIA_BREADCRUMB)] + [
+        el for el in page.attributes.scopes if "breadcrumblist" in (el.get("itemtype") or "").lower()]
+    return [el for el in found if page.text_len(el) <= 200 and outside_excluded(page, el)]
+
+
+_ARIA_BREADCRUMB = "//*[contains(translate(@aria-label, 'BREADCUMPFADWEG', 'breadcumpfadweg'), 'breadcrumb')]"
 
 
 #: Elements never part of the article text.
