@@ -43,6 +43,15 @@ STATEMENTS: dict[str, dict[str, tuple[str, str, str]]] = {
         "meta": ("head", '<meta name="pubdate" content="2024-05-04T10:00:00+02:00">', "2024-05-04T10:00:00+02:00"),
         "html": ("body", '<time datetime="2024-05-05T10:00:00+02:00">5 May</time>', "2024-05-05T10:00:00+02:00"),
     },
+    "modified": {
+        "json-ld": ("ld", '"dateModified": "2024-06-01T10:00:00+02:00"', "2024-06-01T10:00:00+02:00"),
+        "microdata": ("body", '<meta itemprop="dateModified" content="2024-06-02T10:00:00+02:00">',
+                      "2024-06-02T10:00:00+02:00"),
+        "opengraph": ("head", '<meta property="article:modified_time" content="2024-06-03T10:00:00+02:00">',
+                      "2024-06-03T10:00:00+02:00"),
+        "meta": ("head", '<meta name="lastmod" content="2024-06-04T10:00:00+02:00">', "2024-06-04T10:00:00+02:00"),
+        "html": ("header", "<div>Updated: June 5, 2024</div>", "2024-06-05"),
+    },
     "canonical_url": {
         "html": ("head", '<link rel="canonical" href="/from-link/">', "https://news.example/from-link/"),
         "opengraph": ("head", '<meta property="og:url" content="https://news.example/from-og/">',
@@ -63,10 +72,11 @@ def page_with(statements: list[tuple[str, str, str]]) -> Page:
     graph = [ld] + ([CRUMBS] if any(where == "crumbs" for where, _, _ in statements) else [])
     head = "".join(m for where, m, _ in statements if where == "head")
     body = "".join(m for where, m, _ in statements if where == "body")
+    header = "".join(m for where, m, _ in statements if where == "header")  # the lines under the headline
     html = (f"<html{f' lang={lang!r}' if lang else ''}><head>{head}"
             f'<script type="application/ld+json">{json.dumps({"@graph": graph})}</script></head>'
             f'<body><article itemscope itemtype="https://schema.org/NewsArticle"><h1>Ferry fares frozen</h1>'
-            f"{body}<p>Fares stay as they are.</p></article></body></html>")
+            f"{header}{body}<p>Fares stay as they are.</p></article></body></html>")
     return Page.from_html(html, URL)
 
 
@@ -76,6 +86,7 @@ ORDERS = {
     "description": ("json-ld", "microdata", "opengraph", "meta"),
     "section": ("json-ld", "microdata", "opengraph", "meta", "json-ld:breadcrumb", "html"),
     "published": ("json-ld", "microdata", "opengraph", "meta", "html"),
+    "modified": ("json-ld", "microdata", "opengraph", "meta", "html"),
     "canonical_url": ("html", "opengraph", "json-ld"),
 }
 

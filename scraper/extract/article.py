@@ -17,6 +17,7 @@ from scraper.extract.metadata import NOTHING
 from scraper.extract.normalize import normalize_record
 from scraper.extract.page import Page
 from scraper.extract.text import clean, fold
+from scraper.extract.text_language import text_language
 from scraper.schema import SOURCED_FIELDS, Article, empty_article
 
 __all__ = ["NotHTML", "extract", "extract_page"]
@@ -53,6 +54,8 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
                                                               _body, page, record.get("headline"))
     put("body", (_without_byline(_without_sign_off(body, record.get("authors") or []), record.get("authors") or []),
                  body_source))
+    if not record.get("language"):  # nothing declared: the language of the text
+        put("language", (guarded(page, "language", None, text_language, record.get("body")), "html"))
     images, image_source = guarded(page, "images", ([], None), extract_images, page, container)
     images = _without_portraits(images, record.get("authors") or [])
     if images:

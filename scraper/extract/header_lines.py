@@ -39,7 +39,7 @@ _PUBLISHED = re.compile(
 _UPDATED = re.compile(
     r"\b(?:updated|last updated|modified|aktualisiert|geändert|mis à jour|actualizado|actualizada|atualizado|"
     r"aggiornato|zaktualizowano|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|güncellenme|"
-    r"aktualizováno|обновлено|оновлено)\b", re.IGNORECASE)
+    r"aktualizováno|обновлено|оновлено)\b(?:\s+(?:on|am|le|el|il|op|den|em))?", re.IGNORECASE)
 #: A line worth a dateparser call: a year, a dotted day, or a relative date ("2 hours ago").
 _DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\b|"
                         r"\bназад\b|\bтому\b", re.IGNORECASE)
@@ -71,6 +71,19 @@ def header_date(page: Page, tz: str | None, now: dt.datetime | None, languages: 
         value = _parse(_BYLINE.sub("", text), tz, now, languages)
         if value:
             return value
+    return None
+
+
+def header_modified(page: Page, tz: str | None, now: dt.datetime | None, languages: list[str] | None) -> str | None:
+    """ISO 8601 date of the last change a header line states ("Updated: April 1, 2024"), or None."""
+    for text in _header_lines(page):
+        match = _UPDATED.search(text)
+        if match:
+            rest = text[match.end():].lstrip(" :：")
+            published = _PUBLISHED.search(rest)
+            value = _parse(rest[:published.start()] if published else rest, tz, now, languages)
+            if value:
+                return value
     return None
 
 

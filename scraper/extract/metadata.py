@@ -18,7 +18,7 @@ from scraper.extract import vocab as sel
 from scraper.extract.authors import clean_names, line_names, meta_line_name, signed_name
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
 from scraper.extract.dates import has_offset, parse_date
-from scraper.extract.header_lines import byline_lines, header_date
+from scraper.extract.header_lines import byline_lines, header_date, header_modified
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
 from scraper.extract.shown_dates import shown_date
@@ -243,7 +243,9 @@ def _date_statements(page: Page, tz: str | None) -> list[Statement]:
 
 
 def modified(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:
-    return _dated(page, "modified", ("dateModified",), tz, lambda: None)
+    """Data first, then an "Updated: ..." line under the headline (``header_lines``)."""
+    return _dated(page, "modified", ("dateModified",), tz,
+                  lambda: header_modified(page, tz, now, _languages(page)))
 
 
 def _languages(page: Page) -> list[str] | None:

@@ -32,7 +32,7 @@ EVIDENCE: dict[str, tuple[str, ...]] = {
     "headline": ("json-ld", "microdata", "opengraph", "meta", "html"),
     "authors": ("json-ld", "microdata", "opengraph", "meta", "html"),
     "published": ("json-ld", "microdata", "opengraph", "meta", "html"),
-    "modified": ("json-ld", "microdata", "opengraph", "meta"),
+    "modified": ("json-ld", "microdata", "opengraph", "meta", "html"),
     "section": ("json-ld", "microdata", "opengraph", "meta", "json-ld:breadcrumb", "html"),
     "tags": ("json-ld", "microdata", "opengraph", "meta", "html"),
     "language": ("html", "json-ld", "opengraph", "meta"),
