@@ -54,6 +54,7 @@ class _Reader:
         self._tag = "p"
         self._open_link: str | None = None
         self._flushes = 0
+        self._row: int | None = None  #: cells read so far in a data table's row, None outside one
 
     def flush(self) -> None:
         pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
@@ -99,15 +100,32 @@ class _Reader:
             if el.tail:
                 self._parts.append(el.tail)
             return
-        block = tag in BLOCK_TAGS
+        if self._row is not None:  # inside a data table's row: one line, its cells parted by " | "
+            block = False
+            if tag in ("td", "th"):
+                self._parts.append(" | " if self._row else "")
+                self._row += 1
+            elif tag in BLOCK_TAGS:
+                self._parts.append(" ")
+        else:
+            block = tag in BLOCK_TAGS
         if tag == "br":
-            self._parts.append("\n")
+            self._parts.append("\n" if self._row is None else " ")
+            if el.tail:
+                self._parts.append(el.tail)
+            return
+        if tag == "tr" and self._row is None and _data_table(el):
+            self.flush()
+            self._tag, self._row = "tr", 0
+            self._read_children(el, in_link)
+            self._row = None
+            self.flush()
             if el.tail:
                 self._parts.append(el.tail)
             return
         if block:
             self.flush()
-            if tag in HEADINGS or tag in ("li", "blockquote") or (tag in ("td", "th") and _data_table(el)):
+            if tag in HEADINGS or tag in ("li", "blockquote"):
                 self._tag = tag
         if tag == "a" and not in_link:
             start, flushes = len("".join(self._parts)), self._flushes
@@ -134,9 +152,9 @@ class _Reader:
             self.read(child, in_link)
 
 
-def _data_table(cell: Element) -> bool:
-    """A cell of a table with header cells: data (a film list's linked titles), not a layout table's links."""
-    table = next(cell.iterancestors("table"), None)
+def _data_table(row: Element) -> bool:
+    """A row of a table with header cells: data (a film list's linked titles), not a layout table's links."""
+    table = next(row.iterancestors("table"), None)
     return table is not None and table.find(".//th") is not None
 
 
@@ -197,7 +215,7 @@ def _keep(block: Block, headline_key: str) -> bool:
         return False
     words = len(block.text.split())
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
-            and not _URLISH.match(block.text) and block.tag not in ("td", "th"):  # a table's cell is its data
+            and not _URLISH.match(block.text) and block.tag != "tr":  # a table's row is its data
         return False  # a line that is only a link: another story's headline, "Read the report"
     return not _SHORTCODE.match(block.text)
 
