@@ -70,9 +70,22 @@ ROWS = [
     # no data, no heading: "Site: Headline", the headline shown as a run of text
     ("<title>valleynews.example: Council closes the old pool</title>",
      "<td><b>Council closes the old pool</b></td>", ("Council closes the old pool", "html")),
+    # a line break inside the heading is a space between its words
+    ("", "<h1>Harbour<br>reopens after repairs</h1>", ("Harbour reopens after repairs", "html")),
 ]
 
 
 @pytest.mark.parametrize(("head", "body", "expected"), ROWS)
 def test_headline(head: str, body: str, expected: tuple[str, str]) -> None:
     assert md.headline(page(head, body)) == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    # no heading, no data: the part of the title the URL's slug spells, though it is the shorter one
+    ("https://paper.example/news/pool-closes-early", "Pool closes early"),
+    # a slug that spells no part: the longest part, as before
+    ("https://paper.example/news/48213", "The Valley Evening Courier"),
+])
+def test_title_part_named_in_the_url(url: str, expected: str) -> None:
+    html = "<html><head><title>Pool closes early - The Valley Evening Courier</title></head><body><p>Text.</p></body></html>"
+    assert md.headline(Page.from_html(html, url)) == (expected, "html")

@@ -47,15 +47,35 @@ def is_logo(page: Page, el: lxml_html.HtmlElement) -> bool:
 
 
 def heading_text(el: lxml_html.HtmlElement) -> str:
-    """A heading's text without a trailing link to the comments (``<h1>Title <a href="#comments">
-    149 Comments</a></h1>``)."""
-    text = clean(el.text_content())
+    """A heading's text, a ``<br>`` read as a space ("Bus lanes<br>approved"), without a trailing link
+    to the comments (``<h1>Title <a href="#comments">149 Comments</a></h1>``). (A kicker inside the
+    heading stays: readers and the data's headline read it as part of it, "Bubi-Bomber wieder da:
+    Thioune fordert Geduld".)"""
+    text = _text_of_heading(el)
     for link in el.iter("a"):
         if _COMMENTS_LINK.search(link.get("href") or ""):
             tail = clean(link.text_content())
             if tail and text.endswith(tail) and len(tail) < len(text):
                 text = text[: -len(tail)].rstrip(" -|–—·•(")
     return text
+
+
+def _text_of_heading(el: lxml_html.HtmlElement) -> str:
+    if next(el.iter("br"), None) is None:
+        return clean(el.text_content())  # the common case
+    parts: list[str] = []
+    _heading_parts(el, parts)
+    return clean("".join(parts))
+
+
+def _heading_parts(el: lxml_html.HtmlElement, parts: list[str]) -> None:
+    parts.append(el.text or "")
+    for child in el:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            _heading_parts(child, parts)
+        parts.append(child.tail or "")
 
 
 def visible_h1s(page: Page) -> list[str]:

@@ -145,10 +145,23 @@ def headline_of_title(page: Page, title: str, site: str | None) -> str:
         return shown
     site_key = fold(site)
     parts = [p for p in parts if fold(p) != site_key] or parts
+    in_url = _named_in_url(parts, page.url)
+    if in_url:
+        return in_url
     for part in parts:
         if words(part) >= 4:
             return part
     return max(parts, key=len)
+
+
+def _named_in_url(parts: list[str], url: str) -> str | None:
+    """The one part of the title whose words the URL's slug spells ("/news/bus-lanes-approved" for
+    "Bus lanes approved - The Riverside Gazette"): two of its words or more, where no other part has any."""
+    path = url.split("://", 1)[-1].partition("/")[2].split("?")[0].lower()
+    slug = set(re.split(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])", path)) - {""}
+    hits = [(sum(w in slug for w in set(_WORD.findall(fold(p))) if len(w) > 2), p) for p in parts]
+    named = [p for n, p in hits if n >= 2]
+    return named[0] if len(named) == 1 and all(n == 0 for n, p in hits if p is not named[0]) else None
 
 
 def choose(page: Page, structured: list[Candidate], site: str | None) -> Candidate | None:
