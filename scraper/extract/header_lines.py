@@ -41,8 +41,9 @@ _UPDATED = re.compile(
     r"aggiornato|zaktualizowano|bijgewerkt|uppdaterad|opdateret|oppdatert|päivitetty|güncellenme|"
     r"aktualizováno|обновлено|оновлено)\b(?:\s+(?:on|am|le|el|il|op|den|em))?", re.IGNORECASE)
 #: A line worth a dateparser call: a year, a dotted day, or a relative date ("2 hours ago").
-_DATE_LIKE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|\bvor\s+\d|\bil y a\b|\bhace\b|"
-                        r"\bназад\b|\bтому\b", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|\bago\b|\bvor\s+\d|\bil y a\b|"
+                        r"\bhace\b|\bназад\b|\bтому\b|(?:^|\s)(?:yesterday|today|gestern|heute|hier|aujourd'hui|"
+                        r"ayer|hoy|ieri|oggi|вчера|сегодня|вчора|сьогодні)\b", re.IGNORECASE)
 #: A byline before the date on one line ("Written by Anna Lee | March 3, 2024"): cut off first.
 _BYLINE = re.compile(BYLINE_LINE.pattern + r"[^,|·•—–]{2,60}?\s*[,|·•—–]\s*", re.IGNORECASE)
 _LINE_TAGS = frozenset({"div", "p", "span", "time", "small", "h2", "h3", "h4", "h5", "h6", "li", "address",
