@@ -77,3 +77,11 @@ def test_a_credit_line_after_the_text_is_no_byline() -> None:
     html = (f"<html><body><h1>Bus lanes approved</h1>{_TEXT}<div>By Studio Nord Design</div>"
             "<div>Website design by Active Media Architects</div></body></html>")
     assert extract(html, "https://example.org/news/bus-lanes")["authors"] == []
+
+
+def test_a_long_menu_before_the_headline_does_not_use_up_the_header_zone() -> None:
+    menu = "".join(f"<div><span>Menu {i}</span></div>" for i in range(500))
+    html = (f"<html><body>{menu}<h1>Bus lanes approved</h1><div>Published: March 3, 2024</div>"
+            f"<div>By Anna Lee</div>{_TEXT}</body></html>")
+    record = extract(html, "https://example.org/news/bus-lanes")
+    assert (record["published"], record["authors"]) == ("2024-03-03", ["Anna Lee"])

@@ -130,14 +130,19 @@ def _zone(page: Page) -> Iterator[Element]:
     if h1 is None:
         return
     inside_h1 = set(h1.iter())
-    after = False
-    for count, el in enumerate(page.tree.iter(*_LINE_TAGS, "h1")):
+    after, seen = False, 0
+    for el in page.tree.iter(*_LINE_TAGS, "h1"):
         if el is h1:
             after = True
             continue
-        if not after or el in inside_h1 or any(child.tag in _BLOCK_CHILDREN for child in el):
+        if not after or el in inside_h1:
             continue
-        if len(clean(el.text_content())) >= _TEXT_START or count > _ZONE_ELEMENTS:
+        seen += 1
+        if seen > _ZONE_ELEMENTS:
+            return
+        if any(child.tag in _BLOCK_CHILDREN for child in el):
+            continue
+        if len(clean(el.text_content())) >= _TEXT_START:
             return  # the text starts: what follows is the article, then other stories
         yield el
 
