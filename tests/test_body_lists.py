@@ -50,3 +50,17 @@ def test_a_read_more_box_opening_with_its_title_is_a_teaser() -> None:
         "<p>Closing words of the article, which end with <span>read more</span> about it.</p></div>")
     boxes = _teaser_boxes(container)
     assert [box.get("class") for box in boxes] == ["box"]
+
+
+def test_a_data_table_reads_one_line_a_row_and_a_navigation_box_goes() -> None:
+    from scraper.extract import extract
+
+    text = "<p>" + "Ridership on the city's buses grew for the third year in a row, the agency said. " * 3 + "</p>"
+    links = " ".join(f'<a href="/wiki/topic-{n}">Topic number {n}</a>' for n in range(12))
+    table = ('<table><tr><th>Route</th><th></th><th>Riders</th></tr>'
+             '<tr><td><a href="/routes/12">12 Crosstown</a></td><td></td><td>14,200</td></tr></table>')
+    navbox = "<table>" + "".join(f"<tr><th>Group {g}</th><td>{links}</td></tr>" for g in range(3)) + "</table>"
+    html = f"<html><body><h1>Bus routes</h1><div>{text}{table}{text}{navbox}</div></body></html>"
+    body = extract(html, "https://metro.example/transport/routes")["body"]
+    assert body.split("\n\n")[1:3] == ["Route | Riders", "12 Crosstown | 14,200"]
+    assert "Topic number" not in body

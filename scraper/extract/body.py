@@ -28,6 +28,7 @@ BLOCK_TAGS = frozenset("""p div section article main header h1 h2 h3 h4 h5 h6 ul
 blockquote pre table thead tbody tr td th figure figcaption hr br address details summary center""".split())
 HEADINGS = frozenset("h2 h3 h4 h5 h6".split())
 _DOUBLE_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
+_CELL = "\x1f"  #: between the cells of a data table's row while it is read (a stray one in a page only splits a cell)
 @dataclass
 class Block:
     """One paragraph-level block of text with the links inside it."""
@@ -59,7 +60,10 @@ class _Reader:
     def flush(self) -> None:
         pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
         for piece in pieces:
-            text = clean(piece)
+            if self._tag == "tr":  # a data table's row: its non-empty cells, parted by " | "
+                text = " | ".join(cell for cell in map(clean, piece.split(_CELL)) if cell)
+            else:
+                text = clean(piece)
             if not text:
                 continue
             if self._open_link:  # a block inside a link (a whole teaser card is one <a>)
@@ -103,7 +107,7 @@ class _Reader:
         if self._row is not None:  # inside a data table's row: one line, its cells parted by " | "
             block = False
             if tag in ("td", "th"):
-                self._parts.append(" | " if self._row else "")
+                self._parts.append(_CELL if self._row else "")
                 self._row += 1
             elif tag in BLOCK_TAGS:
                 self._parts.append(" ")
@@ -293,8 +297,9 @@ def _trim_edges(blocks: list[Block]) -> list[Block]:
 
 
 def _linky(block: Block) -> bool:
-    """A short block that is mostly a link (list items of other stories are often half links)."""
-    if not block.links or len(block.text) >= 200:
+    """A short block that is mostly a link (list items of other stories are often half links); a table's
+    row of links (a navigation box) at any length."""
+    if not block.links or (len(block.text) >= 200 and block.tag != "tr"):
         return False
     share = block.link_chars / max(1, len(block.text))
     return share >= 0.8 or (block.tag == "li" and share >= 0.35)
