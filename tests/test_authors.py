@@ -87,6 +87,7 @@ BYLINE_LINES = [
     ("By Adrian Shaw 18/01/2008", ["Adrian Shaw"]),
     ("By Julian Linden in Sydney", ["Julian Linden"]),  # nor the place
     ("By Julian Linden, Reuters", ["Julian Linden", "Reuters"]),  # an agency beside a person
+    ("By Tameka Kee, Friday, December 28", ["Tameka Kee"]),  # but not a weekday
     ("By Nick Levine, Music Editor", ["Nick Levine"]),  # a title after a comma
     ("By Smart Shopping Team", ["Smart Shopping Team"]),
     ("By the river road", []),  # not capitalised: a sentence

@@ -58,6 +58,16 @@ BYLINES = [
 ]
 
 
+def test_without_an_h1_the_zone_starts_at_the_headline_s_element() -> None:
+    """An old page sets its headline in a table cell in bold: the lines under it are read the same."""
+    html = ("<html><head><title>Bus lanes approved - Gazette</title></head><body><table>"
+            "<tr><td><font size=4><b>Bus lanes approved</b></font></td></tr>"
+            f"<tr><td>By Anna Lee<br>March 3, 2024</td></tr></table>{_TEXT}</body></html>")
+    record = extract(html, "https://example.org/news/bus-lanes-approved")
+    assert (record["headline"], record["authors"], record["published"]) == (
+        "Bus lanes approved", ["Anna Lee"], "2024-03-03")
+
+
 def test_the_byline_line_leaves_the_text() -> None:
     html = (f"<html><body><h1>Bus lanes approved</h1><p>Written by Anna Lee | March 3, 2024</p>{_TEXT}"
             "</body></html>")

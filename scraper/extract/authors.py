@@ -135,9 +135,15 @@ def line_names(text: str) -> list[str]:
         return []
     rest = _LINE_END.split(_TRAILING_DATE.sub("", text[match.end():]), maxsplit=1)[0]
     names = clean_names([", ".join(part for part in rest.split(",") if not re.search(r"\d", part))])
-    names = [n for i, n in enumerate(names)
-             if _capitalised(n) and not (i and any(w.lower() in ROLE_WORDS for w in n.split()))]
+    names = [n for i, n in enumerate(names) if _capitalised(n) and n.lower() not in _DAY_WORDS
+             and not (i and any(w.lower() in ROLE_WORDS for w in n.split()))]
     return names if names and _name_words(names[0]) >= 2 else []
+
+
+#: A weekday after a byline's comma ("By Tameka Kee, Friday, December 28") is no agency.
+_DAY_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday montag dienstag "
+                       "mittwoch donnerstag freitag samstag sonntag heute gestern lundi mardi mercredi jeudi "
+                       "vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo".split())
 
 
 def _capitalised(name: str) -> bool:

@@ -25,7 +25,7 @@ from scraper.extract.authors import BYLINE_LINE
 from scraper.extract.dates import parse_text
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
-from scraper.extract.text import clean
+from scraper.extract.text import clean, fold, short_text
 
 Element = lxml_html.HtmlElement
 
@@ -109,11 +109,11 @@ def _parse(text: str, tz: str | None, now: dt.datetime | None, languages: list[s
 
 
 def _header_lines(page: Page) -> Iterator[str]:
-    """Texts of the header zone's lines that hold a date-like token."""
+    """Texts of the header zone's lines (each up to a ``<br>``) that hold a date-like token."""
     for el in zone(page):
-        text = clean(el.text_content())
-        if 6 <= len(text) <= _LINE_MAX and _DATE_LIKE.search(text):
-            yield text
+        for text in _lines(el):
+            if 6 <= len(text) <= _LINE_MAX and _DATE_LIKE.search(text):
+                yield text
 
 
 def zone(page: Page) -> list[Element]:
@@ -125,8 +125,25 @@ def zone(page: Page) -> list[Element]:
     return cached
 
 
-def _zone(page: Page) -> Iterator[Element]:
+def _anchor(page: Page) -> Element | None:
+    """The headline's element: the first h1 that is not the site's logo, else (old pages set it in an
+    ``h2``, a ``<b>`` or a table cell) the first element whose whole text is the record's headline."""
     h1 = next((el for el in page.tree.iter("h1") if not is_logo(page, el)), None)
+    headline = fold(page.__dict__.get("_headline"))
+    if h1 is not None or not headline:
+        return h1
+    body = page.tree.find("body")
+    for el in (body if body is not None else page.tree).iter(*_HEADLINE_TAGS):
+        if fold(short_text(el, len(headline) + 10)) == headline:
+            return el
+    return None
+
+
+_HEADLINE_TAGS = ("h2", "h3", "h4", "h5", "h6", "div", "span", "p", "td", "b", "strong", "font", "a")
+
+
+def _zone(page: Page) -> Iterator[Element]:
+    h1 = _anchor(page)
     if h1 is None:
         return
     inside_h1 = set(h1.iter())

@@ -95,7 +95,9 @@ def headline(page: Page) -> Found:
         text = clean(value)
         if text and not _URL_LIKE.match(text) and (text, source) not in candidates:
             candidates.append((text, source))
-    return choose_headline(page, candidates, clean_or_none(page.meta_first("og:site_name"))) or NOTHING
+    found = choose_headline(page, candidates, clean_or_none(page.meta_first("og:site_name"))) or NOTHING
+    page.__dict__["_headline"] = found[0]  # where the header zone starts on a page without an h1
+    return found
 
 
 # --------------------------------------------------------------------------- authors
