@@ -17,7 +17,6 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
@@ -25,7 +24,7 @@ from scraper.extract.authors import BYLINE_LINE
 from scraper.extract.dates import parse_text
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
-from scraper.extract.text import clean, fold, short_text
+from scraper.extract.text import br_lines, clean, fold, short_text
 
 Element = lxml_html.HtmlElement
 
@@ -111,7 +110,7 @@ def _parse(text: str, tz: str | None, now: dt.datetime | None, languages: list[s
 def _header_lines(page: Page) -> Iterator[str]:
     """Texts of the header zone's lines (each up to a ``<br>``) that hold a date-like token."""
     for el in zone(page):
-        for text in _lines(el):
+        for text in br_lines(el):
             if 6 <= len(text) <= _LINE_MAX and _DATE_LIKE.search(text):
                 yield text
 
@@ -171,21 +170,7 @@ def byline_lines(page: Page) -> list[str]:
     CSS-module names). ``authors.line_names`` reads the names in them."""
     out = []
     for el in zone(page):
-        lines = [line for line in _lines(el) if BYLINE_LINE.match(line)]
+        lines = [line for line in br_lines(el) if BYLINE_LINE.match(line)]
         if lines and sel.outside_excluded(page, el, byline=True):
             out += lines
     return out
-
-
-def _lines(el: Element) -> list[str]:
-    """The element's text cut at each ``<br>`` ("By SANDRA CHEREB<br>Associated Press Writer")."""
-    lines: list[list[str]] = [[]]
-    for event, node in etree.iterwalk(el, events=("start", "end")):
-        if event == "start":
-            if node.tag == "br":
-                lines.append([])
-            else:
-                lines[-1].append(node.text or "")
-        elif node is not el:
-            lines[-1].append(node.tail or "")
-    return [text for text in (clean("".join(parts)) for parts in lines) if text]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from scraper.extract.page import Page
-from scraper.extract.text import clean
+from scraper.extract.text import br_lines, clean
 
 #: A permalink mark after a heading ("Title¶", documentation generators).
 _ANCHOR_MARK = re.compile(r"\s*[¶§]$")
@@ -63,19 +63,7 @@ def heading_text(el: lxml_html.HtmlElement) -> str:
 def _text_of_heading(el: lxml_html.HtmlElement) -> str:
     if next(el.iter("br"), None) is None:
         return clean(el.text_content())  # the common case
-    parts: list[str] = []
-    _heading_parts(el, parts)
-    return clean("".join(parts))
-
-
-def _heading_parts(el: lxml_html.HtmlElement, parts: list[str]) -> None:
-    parts.append(el.text or "")
-    for child in el:
-        if child.tag == "br":
-            parts.append(" ")
-        elif isinstance(child.tag, str):
-            _heading_parts(child, parts)
-        parts.append(child.tail or "")
+    return " ".join(br_lines(el))
 
 
 def visible_h1s(page: Page) -> list[str]:

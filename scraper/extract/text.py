@@ -43,3 +43,20 @@ def short_text(el: Any, limit: int) -> str | None:
             check_at = 2 * size  # mostly white space so far: look again when twice as long
     text = clean("".join(parts))
     return text if len(text) <= limit else None
+
+
+def br_lines(el: Any) -> list[str]:
+    """The element's text cut at each ``<br>``, each line cleaned, empty ones left out
+    ("By SANDRA CHEREB<br>Associated Press Writer" -> two lines)."""
+    from lxml import etree  # (the helpers above take plain strings)
+
+    lines: list[list[str]] = [[]]
+    for event, node in etree.iterwalk(el, events=("start", "end")):
+        if event == "start":
+            if node.tag == "br":
+                lines.append([])
+            else:
+                lines[-1].append(node.text or "")
+        elif node is not el:
+            lines[-1].append(node.tail or "")
+    return [text for text in (clean("".join(parts)) for parts in lines) if text]
