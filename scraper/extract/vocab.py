@@ -11,6 +11,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from lxml import etree
+
 from scraper.extract.page import Names
 from scraper.extract.text import clean
 
@@ -235,14 +237,20 @@ def tag_links(page: Page) -> list[Element]:
 _TAG_LABEL = re.compile(r"^(?:tags?|tagged(?: with)?|schlagw(?:ö|oe)rter|schlagworte|stichw(?:ö|oe)rter|themen|"
                         r"etiquetas|mots[- ]cl(?:é|e)s|parole chiave|trefwoorden|tagi|etiketter|теги|метки|теґи)"
                         r"\s*[:：]?$", re.IGNORECASE)
-_SHORT_TEXT = "//text()[string-length(normalize-space()) < 20]"
+#: Short text nodes that may be a tag label: XPath tests the first letter (every label in
+#: ``_TAG_LABEL`` opens with one of these, or with a space XPath does not fold), so Python cleans
+#: and matches a few hundred nodes a page instead of every short one (1.2 ms -> 0.5 ms a page).
+_LABEL_CANDIDATES = etree.XPath(
+    "//text()[string-length(normalize-space()) < 20]"
+    "[contains('tTsSeEmMpP\u0442\u0422\u043c\u041c\u00a0\u200b\ufeff', substring(normalize-space(), 1, 1))]"
+    "[normalize-space()]")
 
 
 def _labelled_tag_blocks(page: Page) -> list[Element]:
     """The block around a "Tags:" label whose class says nothing: the label's parent, or its
     grandparent when the label sits in a ``<span>``/``<strong>`` of its own beside the links."""
     blocks = []
-    for node in page.tree.xpath(_SHORT_TEXT):
+    for node in _LABEL_CANDIDATES(page.tree):
         if not _TAG_LABEL.match(clean(node)):
             continue
         el = node.getparent()
