@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+from scraper.extract import extract
 from scraper.extract.authors import clean_names, line_names, meta_line_name, signed_name
 
 ROWS = [
@@ -101,3 +102,24 @@ BYLINE_LINES = [
 @pytest.mark.parametrize(("line", "expected"), BYLINE_LINES)
 def test_line_names(line: str, expected: list[str]) -> None:
     assert line_names(line) == expected
+
+
+DESK_PAGES = [
+    # the account that posts in the category is named after it: a desk, not a person
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens",'
+     ' "articleSection": "Sport", "author": {"@type": "Person", "name": "Sport"}}</script>', []),
+    # a meta author that is the category link's name gives way to the byline under the headline
+    ('<meta name="author" content="Nachrichten"><h1>Harbour reopens</h1>'
+     '<p>in <a href="/category/nachrichten/" rel="category tag">Nachrichten</a></p><p>By Ann Lee</p>',
+     ["Ann Lee"]),
+    # a columnist's column bears the columnist's name: two words stay
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens",'
+     ' "articleSection": "Paul Krugman", "author": {"@type": "Person", "name": "Paul Krugman"}}</script>',
+     ["Paul Krugman"]),
+]
+
+
+@pytest.mark.parametrize(("head", "expected"), DESK_PAGES)
+def test_section_named_author_is_a_desk(head: str, expected: list[str]) -> None:
+    html = f"<html><head></head><body>{head}<div><p>{'The harbour reopened on Monday after repairs. ' * 8}</p></div></body></html>"
+    assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == expected

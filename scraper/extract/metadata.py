@@ -123,24 +123,44 @@ def authors(page: Page) -> Found:
     ld = page.article_ld or {}
     people, orgs = _ld_author_names(ld.get("author") or ld.get("creator"))
     # agencies credited beside people ("Jane Doe", "dpa") are authors too
-    found = clean_names(people + [o for o in orgs if not _is_publisher(page, o)]) if people else []
+    found = _not_desks(page, clean_names(people + [o for o in orgs if not _is_publisher(page, o)])) if people else []
     if found:
         return found, "json-ld"
     md_people, md_orgs = _ld_author_names(md_values(page, "author"))
-    found = clean_names(md_people)  # an itemprop=author on a link gives its URL, no name: read on
+    found = _not_desks(page, clean_names(md_people))  # an itemprop=author on a link gives its URL, no name
     if found:
         return found, "microdata"
     for source, names in sel.meta_groups("authors"):  # an OpenGraph author is a profile URL as often as a name
         metas = [v for v in page.meta_all(*names) if not v.strip().startswith(("http://", "https://", "/"))]
-        found = clean_names([m for m in metas if not _is_publisher(page, m)])
+        found = _not_desks(page, clean_names([m for m in metas if not _is_publisher(page, m)]))
         if found:
             return found, source
-    byline = byline_names(page)
+    byline = _not_desks(page, byline_names(page))
     if byline and not ((orgs or md_orgs) and all(len(n.split()) == 1 for n in byline)):
         return byline, "html"  # one-word credits ("dpa", "amw") lose to the organisation the data names
     if orgs or md_orgs:
         return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
     return NOTHING
+
+
+def _not_desks(page: Page, names: list[str]) -> list[str]:
+    """The names less a one-word one that is the page's own section ("Nachrichten" as the account
+    that posts in the category Nachrichten, "Sport" in Sport): a desk, not a person. A name of two
+    words or more stays even when a section bears it (a columnist's column)."""
+    if not any(len(n.split()) == 1 for n in names):
+        return names
+    desks = _section_names(page)
+    return [n for n in names if len(n.split()) > 1 or fold(n) not in desks]
+
+
+def _section_names(page: Page) -> set[str]:
+    """The page's own section and category names: JSON-LD and meta ``articleSection``, category links."""
+    ld = (page.article_ld or {}).get("articleSection")
+    values = [v for v in (ld if isinstance(ld, list) else [ld]) if isinstance(v, str)]
+    values += page.meta_all("article:section")
+    values += [a.text_content() for a in page.tree.iter("a")
+               if "category" in (a.get("rel") or "").lower().split()]
+    return {fold(v) for v in values if v}
 
 
 def _is_publisher(page: Page, name: str) -> bool:
