@@ -250,8 +250,14 @@ _DATELIKE = re.compile(
     r"agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|"
     r"noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|"
     r"juin|juillet|août|septembre|octobre|novembre|décembre)\w*\.?\s+\d{4}\b", re.IGNORECASE)
-_META_LINE = re.compile(r"^(?:by|por|von|par|di|publicado|published|posted|updated|atualizado|actualizado|"
-                        r"aktualisiert|mis à jour|veröffentlicht)\b", re.IGNORECASE)
+#: "By" opens a byline, but not a sentence ("By the way, ...", "By contrast, ...", "By using ..."): the
+#: word after it in lower case and no capital after that ("By An Nguyen", "By A. Smith", "By the
+#: Associated Press" are bylines).
+_BY_SENTENCE = (r"the|a|an|this|that|these|those|way|now|then|contrast|comparison|far|all|no|some|any|my|our|"
+                r"his|her|their|its|using|doing|being")
+_META_LINE = re.compile(rf"^(?:by(?!\s+(?-i:(?:{_BY_SENTENCE})\b(?!\s+[A-Z])))|por|von|par|di|publicado|"
+                        r"published|posted|updated|atualizado|actualizado|aktualisiert|mis à jour|veröffentlicht)\b",
+                        re.IGNORECASE)
 _TAIL_LINE = re.compile(r"^(?:tags?|tagged|schlagwörter|etiquetas|palavras-chave)\b\s*:?\s|"
                         r"^[\d.,]+\s*k?\s+(?:views?|reads?|shares?|likes?|aufrufe|vues|visualizações|visitas)$|"
                         r"^(?:atenção|attention|hinweis|note)\s*:.*(?:coment|comment|kommentar)|"

@@ -155,7 +155,8 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     """The elements holding the article text, in page order.
 
     Usually one. Some CMSes split the text into several sibling-like blocks with
-    the same class (between ads or pull quotes); those twins are read in order."""
+    the same class (between ads or pull quotes); those twins are read in order. A
+    standfirst paragraph just before the first block comes first."""
     best, scores = _best_container(page, hint_text)
     if best is None:
         named = _named_body(page)
@@ -164,7 +165,23 @@ def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]
     kin = kin_blocks(best, scores) if len(twins) < 2 else twins
     mass = page.__dict__.get("_text_mass", {})
     chosen = twins if len(twins) > 1 else kin if len(kin) > 1 else [_grow(_widen(best, scores), mass)]
-    return _majority(chosen, mass, page.__dict__.get("_text_total", 0))
+    chosen = _majority(chosen, mass, page.__dict__.get("_text_total", 0))
+    return [*_standfirst(chosen[0]), *chosen]
+
+
+def _standfirst(first: Element) -> list[Element]:
+    """The standfirst: a lone paragraph of 60+ characters, few of them links, just before the text
+    block in the same parent, with at most asides, figures and page furniture between (a ``<p
+    class="description">`` before the story's ``<div>``, a related box between them). A paragraph
+    of ``<br>`` lines there is the headline's dateline box ("Title<br>Agency<br>Sunday ..."), not one."""
+    prev = first.getprevious()
+    while prev is not None and (not isinstance(prev.tag, str) or prev.tag in ("aside", "figure")
+                                or not prev.text_content().strip() or is_furniture(prev)):
+        prev = prev.getprevious()
+    if prev is None or prev.tag != "p" or prev.find(".//br") is not None or _outside_text(prev, {}):
+        return []
+    length = len(" ".join(prev.text_content().split()))
+    return [prev] if length >= 60 and link_density(prev, length) <= 0.2 else []
 
 
 def _named_body(page: Page) -> Element | None:

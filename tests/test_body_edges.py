@@ -1,0 +1,46 @@
+"""The edges of the body: a standfirst before the text block is read, a dateline box is not; a
+byline or dateline line at either end is trimmed, a sentence that opens with "By" is not."""
+from __future__ import annotations
+
+import pytest
+
+from scraper.extract import extract
+from scraper.extract.body import _META_LINE
+
+TEXT = ("<p>The council met on Tuesday evening to debate the new budget, which includes cuts to parks, "
+        "libraries and road repairs across the city.</p><p>Residents packed the hall, and several spoke "
+        "against the plan, saying the cuts would fall hardest on families with young children.</p>")
+STANDFIRST = "Parks and libraries face the deepest cuts in a decade under the plan the council debated."
+
+
+@pytest.mark.parametrize(("before", "first"), [
+    # a standfirst, a related box between it and the text
+    (f'<p class="description">{STANDFIRST}</p><aside><a href="/x">Other story</a></aside>', STANDFIRST),
+    # a dateline box of <br> lines before the text is no standfirst
+    ('<p><b>Council debates the budget</b><br><small>Harbour Courier<br>Sunday 30th December, 2007 (IANS)'
+     '</small></p>', "The council met on Tuesday"),
+    # nor a short line
+    ("<p>Budget special: all the figures.</p>", "The council met on Tuesday"),
+    # nor a paragraph of links
+    ('<p><a href="/a">The budget in figures, line by line</a> and <a href="/b">what the council said about it</a>'
+     "</p>", "The council met on Tuesday"),
+])
+def test_standfirst(before: str, first: str) -> None:
+    html = (f"<html><body><article><h1>Council debates the budget</h1><div class='body'>{before}"
+            f"<div class='story-body'>{TEXT}</div></div></article></body></html>")
+    assert extract(html, "https://news.example/2024/05/budget")["body"].startswith(first)
+
+
+@pytest.mark.parametrize(("line", "meta"), [
+    ("By Anna Lee", True),
+    ("By A. Smith", True),
+    ("By An Nguyen", True),  # a name that spells an article
+    ("By the Associated Press", True),
+    ("Published: 3 May 2024", True),
+    ("By the way, the field is private land.", False),
+    ("By contrast, the town kept its library.", False),
+    ("By now, all three towns have voted.", False),
+    ("By the time the council met, the plan had changed.", False),
+])
+def test_by_line_or_sentence(line: str, meta: bool) -> None:
+    assert bool(_META_LINE.match(line)) is meta
