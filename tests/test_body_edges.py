@@ -31,6 +31,19 @@ def test_standfirst(before: str, first: str) -> None:
     assert extract(html, "https://news.example/2024/05/budget")["body"].startswith(first)
 
 
+@pytest.mark.parametrize(("after_h1", "first"), [
+    # the dek under the headline in the article's <header>
+    (f'<p class="dek">{STANDFIRST}</p><div class="byline">By Ann Lee</div>', STANDFIRST),
+    # a byline and date paragraph there is trimmed as a meta line
+    ("<p>By Ann Lee, Senior Reporter | Published 3 March 2024, 14:05 | Updated 3 March 2024, 16:30</p>",
+     "The council met on Tuesday"),
+])
+def test_dek_in_the_headline_block(after_h1: str, first: str) -> None:
+    html = (f"<html><body><article><header><h1>Council debates the budget</h1>{after_h1}</header>"
+            f"<div class='story-body'>{TEXT}</div></article></body></html>")
+    assert extract(html, "https://news.example/2024/05/budget")["body"].startswith(first)
+
+
 @pytest.mark.parametrize(("line", "meta"), [
     ("By Anna Lee", True),
     ("By A. Smith", True),

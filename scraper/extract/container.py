@@ -178,10 +178,24 @@ def _standfirst(first: Element) -> list[Element]:
     while prev is not None and (not isinstance(prev.tag, str) or prev.tag in ("aside", "figure")
                                 or not prev.text_content().strip() or is_furniture(prev)):
         prev = prev.getprevious()
-    if prev is None or prev.tag != "p" or prev.find(".//br") is not None or _outside_text(prev, {}):
+    if prev is None or _outside_text(prev, {}):
+        return []
+    if prev.tag != "p" and prev.find(".//h1") is not None:
+        prev = _dek(prev)  # the headline's block (a <header>, which is chrome elsewhere)
+    if prev is None or prev.tag != "p" or prev.find(".//br") is not None:
         return []
     length = len(" ".join(prev.text_content().split()))
     return [prev] if length >= 60 and link_density(prev, length) <= 0.2 else []
+
+
+def _dek(header: Element) -> Element | None:
+    """The paragraph that follows the headline inside the block before the text (``<header><h1>
+    <p>dek</p><div class="byline">``)."""
+    h1 = next(header.iter("h1"))
+    for el in h1.itersiblings():
+        if el.tag == "p":
+            return el
+    return None
 
 
 def _named_body(page: Page) -> Element | None:
