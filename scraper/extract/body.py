@@ -37,6 +37,10 @@ class Block:
     tag: str
     links: list[tuple[str, str]] = field(default_factory=list)
     link_chars: int = 0
+    #: A line of three words or more, of a paragraph cut at its ``<br>``s, that a line of words
+    #: follows ("<a>Title of it</a><br>A summary of it..."): a link line there is the paragraph's,
+    #: not another story's headline (a one-word credit, "AFP", is neither).
+    in_prose: bool = False
 
 
 class _Reader:
@@ -59,6 +63,7 @@ class _Reader:
 
     def flush(self) -> None:
         pieces = _DOUBLE_BREAK.split("".join(self._parts))  # <br><br> separates paragraphs
+        start = len(self.blocks)
         for piece in pieces:
             if self._tag == "tr":  # a data table's row: its non-empty cells, parted by " | "
                 text = " | ".join(cell for cell in map(clean, piece.split(_CELL)) if cell)
@@ -74,6 +79,10 @@ class _Reader:
                 links = [(u, t) for u, t in self._links if t in text]
                 link_chars = sum(len(t) for _, t in links)
             self.blocks.append(Block(text, self._tag, links, link_chars))
+        lines = self.blocks[start:]
+        for line, after in zip(lines, lines[1:]):  # a title's link, its summary on the next line
+            line.in_prose = not self._open_link and len(line.text.split()) >= 3 and len(after.text) >= 40 \
+                and after.link_chars < 0.5 * len(after.text)
         self._parts, self._links, self._link_chars, self._tag = [], [], 0, "p"
         self._flushes += 1
 
@@ -219,7 +228,7 @@ def _keep(block: Block, headline_key: str) -> bool:
         return False
     words = len(block.text.split())
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
-            and not _URLISH.match(block.text) and block.tag != "tr":  # a table's row is its data
+            and not _URLISH.match(block.text) and block.tag != "tr" and not block.in_prose:  # a row is its data
         return False  # a line that is only a link: another story's headline, "Read the report"
     return not _SHORTCODE.match(block.text)
 
