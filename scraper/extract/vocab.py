@@ -301,12 +301,14 @@ def _last_crumb(block: Element) -> list[str]:
 def _unnamed_breadcrumbs(page: Page) -> list[Element]:
     """Breadcrumb trails said so by ARIA (``<nav aria-label="Breadcrumb">``) or microdata
     (``itemtype=".../BreadcrumbList"``) rather than by a class name, outside comments and sidebars."""
-    found = [el for el in page.tree.xpath(_ARIA_BREADCRUMB)] + [
+    found = [el for el in _ARIA_LABELLED(page.tree) if "breadcrumb" in el.get("aria-label", "").lower()] + [
         el for el in page.attributes.scopes if "breadcrumblist" in (el.get("itemtype") or "").lower()]
     return [el for el in found if page.text_len(el) <= 200 and outside_excluded(page, el)]
 
 
-_ARIA_BREADCRUMB = "//*[contains(translate(@aria-label, 'BREADCUMPFADWEG', 'breadcumpfadweg'), 'breadcrumb')]"
+#: Elements with an ARIA label (few a page): XPath finds them, Python reads the label (a
+#: case-blind XPath test costs 0.5 ms a page, this 0.3).
+_ARIA_LABELLED = etree.XPath("//*[@aria-label]")
 
 
 #: Elements never part of the article text.
