@@ -123,3 +123,19 @@ DESK_PAGES = [
 def test_section_named_author_is_a_desk(head: str, expected: list[str]) -> None:
     html = f"<html><head></head><body>{head}<div><p>{'The harbour reopened on Monday after repairs. ' * 8}</p></div></body></html>"
     assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("By Kathy Wise Published in FrontBurner", ["Kathy Wise"]),  # the next item's label ends the name
+    ("By Ryan McNeill Last updated: January 2, 2008", ["Ryan McNeill"]),
+])
+def test_line_names_end_at_the_next_label(line: str, expected: list[str]) -> None:
+    assert line_names(line) == expected
+
+
+def test_byline_block_of_only_its_label_gives_way() -> None:
+    # "By" in a byline span of its own, the name in the next one
+    html = ("<html><body><article><h1>Harbour reopens</h1><div class='meta'><span class='author-meta'>By</span>"
+            "<span class='author-name'>Duncan Bell</span></div>"
+            f"<p>{'The harbour reopened on Monday after repairs. ' * 8}</p></article></body></html>")
+    assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == ["Duncan Bell"]

@@ -120,8 +120,12 @@ BYLINE_LINE = re.compile(
     r"scritto da)\b\s*[:：]?\s*(?=\S)", re.IGNORECASE)
 #: Where a byline line's names end: a bar or a dash, a bracket, a number (a date), "on" before a
 #: date or "in" before a place, a semicolon before another credit ("Reporting by Anna Lee; Editing
-#: by Tom Park").
-_LINE_END = re.compile(r"\s*(?:[|·•—–;(]|\s-\s)|\s+(?:on|at|am|um|le|el|op|il|in)\s|\s+\d", re.IGNORECASE)
+#: by Tom Park"), the label of the next item ("By Kathy Wise Published in News").
+_LINE_END = re.compile(r"\s*(?:[|·•—–;(]|\s-\s)|\s+(?:on|at|am|um|le|el|op|il|in)\s|\s+\d|"
+                       r"\s+(?:last\s+)?(?:published|updated|posted|veröffentlicht|aktualisiert|publié|publicado)\b",
+                       re.IGNORECASE)
+#: A byline block that holds only its label ("By", "Autor:"), the name in the next element.
+BYLINE_LABEL = re.compile(BYLINE_LINE.pattern.replace("(?=\\S)", "$"), re.IGNORECASE)
 
 
 def line_names(text: str) -> list[str]:

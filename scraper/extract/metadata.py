@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from scraper.extract import vocab as sel
-from scraper.extract.authors import clean_names, line_names, meta_line_name, signed_name
+from scraper.extract.authors import BYLINE_LABEL, clean_names, line_names, meta_line_name, signed_name
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
 from scraper.extract.dates import has_offset, parse_date
 from scraper.extract.header_lines import byline_lines, header_date, header_modified
@@ -188,7 +188,7 @@ def byline_names(page: Page) -> list[str]:
     if not names:
         for el in sel.byline_blocks(page):
             text = clean(" ".join(el.itertext()))  # "By<a>Name</a><span>Outlet</span>" keeps its spaces
-            if 0 < len(text) <= 120:
+            if 0 < len(text) <= 120 and not BYLINE_LABEL.match(text):  # ("By" alone, the name beside it)
                 names.append(text)
                 break
     if not names:

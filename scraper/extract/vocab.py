@@ -135,7 +135,31 @@ def byline_links(page: Page) -> list[Element]:
     for block in page.find_named(_BYLINE):
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)]
+    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
+            and not in_teaser(page, el)]
+
+
+_HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
+#: A heading that links somewhere (the title of a teaser card), and one that does not.
+_LINKED_HEADING = etree.XPath(f"descendant::*[{_HEADING}][descendant::a or ancestor::a]")
+_PLAIN_H1 = etree.XPath("descendant::h1[not(descendant::a) and not(ancestor::a)]")
+#: Most text a teaser card holds: a title, a byline, a date and a line or two of summary.
+_CARD_TEXT = 400
+
+
+def in_teaser(page: Page, el: Element) -> bool:
+    """Inside a card of another story: within five levels up, a block of a card's size (up to
+    ``_CARD_TEXT`` characters) with a linked heading (the card's title) and no plain ``h1`` (the
+    page's headline). A byline there is that story's ("Related content", a list of the most read)."""
+    ancestor = el.getparent()
+    for _ in range(5):
+        if ancestor is None or ancestor.tag in ("body", "html") or page.text_len(ancestor) > _CARD_TEXT \
+                or _PLAIN_H1(ancestor):
+            return False
+        if _LINKED_HEADING(ancestor):
+            return True
+        ancestor = ancestor.getparent()
+    return False
 
 
 #: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
@@ -168,7 +192,8 @@ def sign_offs(page: Page) -> list[str]:
 
 
 def byline_blocks(page: Page) -> list[Element]:
-    return [el for el in page.find_named(_BYLINE, _BLOCKS) if outside_excluded(page, el, byline=True)]
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if outside_excluded(page, el, byline=True)
+            and not in_teaser(page, el)]
 
 
 def time_elements(page: Page) -> list[Element]:
