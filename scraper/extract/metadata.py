@@ -130,17 +130,24 @@ def authors(page: Page) -> Found:
     found = _not_desks(page, clean_names(md_people))  # an itemprop=author on a link gives its URL, no name
     if found:
         return found, "microdata"
+    staff: Found = NOTHING  # "Us Weekly Staff": the newsroom's credit, for want of a person's
     for source, names in sel.meta_groups("authors"):  # an OpenGraph author is a profile URL as often as a name
         metas = [v for v in page.meta_all(*names) if not v.strip().startswith(("http://", "https://", "/"))]
         found = _not_desks(page, clean_names([m for m in metas if not _is_publisher(page, m)]))
-        if found:
+        if found and all(_STAFF_CREDIT.search(n) for n in found):
+            staff = staff if staff[0] else (found, source)
+        elif found:
             return found, source
     byline = _not_desks(page, byline_names(page))
     if byline and not ((orgs or md_orgs) and all(len(n.split()) == 1 for n in byline)):
         return byline, "html"  # one-word credits ("dpa", "amw") lose to the organisation the data names
     if orgs or md_orgs:
         return clean_names(orgs or md_orgs), "json-ld" if orgs else "microdata"
-    return NOTHING
+    return staff
+
+
+#: A newsroom's credit, not a person's: "Us Weekly Staff", "Reuters Staff", "NPR Editors".
+_STAFF_CREDIT = re.compile(r"\s(?:staff|editors|team|newsroom|desk)$", re.IGNORECASE)
 
 
 def _not_desks(page: Page, names: list[str]) -> list[str]:
