@@ -57,3 +57,13 @@ def test_dek_in_the_headline_block(after_h1: str, first: str) -> None:
 ])
 def test_by_line_or_sentence(line: str, meta: bool) -> None:
     assert bool(_META_LINE.match(line)) is meta
+
+
+def test_paragraph_set_as_a_heading() -> None:
+    # the page's only prose is a blurb in an <h2>: 250+ characters are no subheading
+    blurb = ("We are a group of volunteers who restore old boats and teach young people to sail them. "
+             "Our workshop on the harbour is open every Saturday, and anyone who wants to learn to work "
+             "with wood, rope and canvas is welcome to join us there, whatever their age or experience.")
+    html = (f"<html><body><table><tr><td><h1>Who we are</h1><h2>{blurb}</h2></td></tr></table>"
+            "<div id='footer'>Contact us <a href='/contact'>here</a></div></body></html>")
+    assert extract(html, "https://boats.example/about")["body"] == blurb

@@ -141,14 +141,23 @@ def _direct_len(el: Element) -> int:
 def _paragraph_elements(root: Element) -> Iterator[tuple[Element, int]]:
     """Paragraph-like elements with their text length; a div counts when it carries text
     directly (blog posts written as text and <br>s)."""
-    for el in root.iter("p", "pre", "td", "blockquote", *_DIRECT_TEXT):
+    for el in root.iter("p", "pre", "td", "blockquote", *_LONG_HEADINGS, *_DIRECT_TEXT):
         if el.tag in _DIRECT_TEXT:
             direct = _direct_len(el)
             if direct < 25:
                 continue
             yield el, direct
+        elif el.tag in _LONG_HEADINGS:
+            length = len(el.text_content().strip())
+            if length >= _PROSE_HEADING:
+                yield el, length  # a paragraph set as a heading (a blurb in an <h2>)
         else:
             yield el, len(el.text_content().strip())
+
+
+#: Headings count as a paragraph from this many characters: no headline or subheading is this long.
+_LONG_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_PROSE_HEADING = 250
 
 
 def choose_containers(page: Page, hint_text: str | None = None) -> list[Element]:
