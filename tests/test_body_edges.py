@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract
-from scraper.extract.body import _META_LINE
+from scraper.extract.body import _META_LINE, Block, _is_meta_line
 
 TEXT = ("<p>The council met on Tuesday evening to debate the new budget, which includes cuts to parks, "
         "libraries and road repairs across the city.</p><p>Residents packed the hall, and several spoke "
@@ -59,6 +59,17 @@ def test_by_line_or_sentence(line: str, meta: bool) -> None:
     assert bool(_META_LINE.match(line)) is meta
 
 
+@pytest.mark.parametrize(("line", "meta"), [
+    ("Wednesday, January 16, 2008", True),  # a dateline written month first
+    ("March 3rd, 2024", True),
+    ("16 January 2008", True),
+    ("Google News launched on September 22, 2002, a decade ago.", False),  # a sentence with a date
+    ("— David Ho (@DavidHo) November 7, 2012", False),  # an embedded post's attribution
+])
+def test_dateline(line: str, meta: bool) -> None:
+    assert _is_meta_line(Block(line, "p")) is meta
+
+
 def test_paragraph_set_as_a_heading() -> None:
     # the page's only prose is a blurb in an <h2>: 250+ characters are no subheading
     blurb = ("We are a group of volunteers who restore old boats and teach young people to sail them. "
@@ -67,3 +78,17 @@ def test_paragraph_set_as_a_heading() -> None:
     html = (f"<html><body><table><tr><td><h1>Who we are</h1><h2>{blurb}</h2></td></tr></table>"
             "<div id='footer'>Contact us <a href='/contact'>here</a></div></body></html>")
     assert extract(html, "https://boats.example/about")["body"] == blurb
+
+
+def test_headlines_run_together_are_no_paragraph() -> None:
+    # other stories' headlines set side by side in one block, more words than a single link line
+    teasers = ("<p><a href='/a'>Harbour ferry fares rise by six percent from April</a> "
+               "<a href='/b'>Council approves the new tram depot after a long debate</a> "
+               "<a href='/c'>Lighthouse keepers' cottages to become a museum next summer</a></p>")
+    html = (f"<html><body><article><h1>Council debates the budget</h1><div class='story-body'>{TEXT}{teasers}"
+            "</div></article></body></html>")
+    assert extract(html, "https://news.example/2024/05/budget")["body"].split("\n\n") == [
+        "The council met on Tuesday evening to debate the new budget, which includes cuts to parks, libraries "
+        "and road repairs across the city.",
+        "Residents packed the hall, and several spoke against the plan, saying the cuts would fall hardest on "
+        "families with young children."]

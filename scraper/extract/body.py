@@ -230,6 +230,8 @@ def _keep(block: Block, headline_key: str) -> bool:
     if block.link_chars and block.link_chars >= 0.8 * len(block.text) and words < (12 if block.tag == "p" else 20) \
             and not _URLISH.match(block.text) and block.tag != "tr" and not block.in_prose:  # a row is its data
         return False  # a line that is only a link: another story's headline, "Read the report"
+    if len(block.links) >= 3 and block.link_chars >= 0.9 * len(block.text) and block.tag != "tr":
+        return False  # headlines of other stories run together into one block, at any length
     return not _SHORTCODE.match(block.text)
 
 
@@ -294,10 +296,17 @@ def _before_comments(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+#: A line that is only a date written month first ("Wednesday, January 16, 2008", "March 3rd, 2024").
+_MONTH_FIRST_DATE_LINE = re.compile(
+    r"^(?:[^\W\d_]+,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}\.?$", re.IGNORECASE)
+
+
 def _is_meta_line(block: Block) -> bool:
     """A dateline or byline line ("Updated at 1:23 p.m.", "05/10/2018 - Publicado por: ...")."""
     return len(block.text) < 150 and (bool(_META_LINE.match(block.text)) or (
-        bool(_DATELIKE.search(block.text)) and len(block.text.split()) <= 14))
+        bool(_DATELIKE.search(block.text)) and len(block.text.split()) <= 14)
+        or bool(_MONTH_FIRST_DATE_LINE.match(block.text)))
 
 
 def _trim_edges(blocks: list[Block]) -> list[Block]:
