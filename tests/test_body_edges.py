@@ -92,3 +92,10 @@ def test_headlines_run_together_are_no_paragraph() -> None:
         "and road repairs across the city.",
         "Residents packed the hall, and several spoke against the plan, saying the cuts would fall hardest on "
         "families with young children."]
+
+
+def test_name_then_dateline_before_the_text() -> None:
+    # a byline of just the name, then the dateline: both go, the text starts after them
+    html = ("<html><body><div id='story'><h1>Council debates the budget</h1><p>Josh Pringle</p>"
+            f"<p>Wednesday, January 16, 2008</p>{TEXT}</div></body></html>")
+    assert extract(html, "https://news.example/2008/01/budget")["body"].startswith("The council met on Tuesday")

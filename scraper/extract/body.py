@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from lxml import html as lxml_html
 
 from scraper.extract import vocab as sel
+from scraper.extract.authors import signed_name
 from scraper.extract.bounds import MAX_BLOCKS
 from scraper.extract.boxes import RELATED_HEADING, boxes_to_skip
 from scraper.extract.captions import is_caption_el
@@ -312,6 +313,8 @@ def _is_meta_line(block: Block) -> bool:
 def _trim_edges(blocks: list[Block]) -> list[Block]:
     """Datelines and bylines before the text, tag lists and comment rules after it."""
     start = 0
+    if len(blocks) > 2 and not blocks[0].links and signed_name(blocks[0].text) and _is_meta_line(blocks[1]):
+        start = 1  # a byline of just the name, then the dateline ("Josh Pringle" / "Wednesday, January 16, 2008")
     while start < len(blocks) - 1 and _is_meta_line(blocks[start]):
         start += 1
     end = len(blocks)
