@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -81,7 +82,7 @@ class _Reader:
                 link_chars = sum(len(t) for _, t in links)
             self.blocks.append(Block(text, self._tag, links, link_chars))
         lines = self.blocks[start:]
-        for line, after in zip(lines, lines[1:]):  # a title's link, its summary on the next line
+        for line, after in pairwise(lines):  # a title's link, its summary on the next line
             line.in_prose = not self._open_link and len(line.text.split()) >= 3 and len(after.text) >= 40 \
                 and after.link_chars < 0.5 * len(after.text)
         self._parts, self._links, self._link_chars, self._tag = [], [], 0, "p"
