@@ -141,12 +141,14 @@ def test_byline_block_of_only_its_label_gives_way() -> None:
     assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == ["Duncan Bell"]
 
 
-@pytest.mark.parametrize(("byline", "expected"), [
-    ("<p class='byline'>By Megan French</p>", ["Megan French"]),  # the reporter the page shows
-    ("", ["Harbour Courier Staff"]),  # no one else credited: the newsroom's credit stays
+@pytest.mark.parametrize(("meta", "byline", "expected"), [
+    ("Harbour Courier Staff", "<p class='byline'>By Megan French</p>", ["Megan French"]),  # the reporter shown
+    ("Harbour Courier Staff", "", ["Harbour Courier Staff"]),  # no one else credited: the newsroom's credit stays
+    ("mikecason", "<p class='byline'>By Mike Cason</p>", ["Mike Cason"]),  # a CMS user name gives way too
+    ("mikecason", "", ["mikecason"]),
 ])
-def test_staff_credit_in_meta_gives_way_to_a_person(byline: str, expected: list[str]) -> None:
-    html = ("<html><head><meta name='author' content='Harbour Courier Staff'></head><body><article>"
+def test_staff_credit_in_meta_gives_way_to_a_person(meta: str, byline: str, expected: list[str]) -> None:
+    html = (f"<html><head><meta name='author' content='{meta}'></head><body><article>"
             f"<h1>Harbour reopens</h1>{byline}<p>{'The harbour reopened on Monday after repairs. ' * 8}</p>"
             "</article></body></html>")
     assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == expected

@@ -130,11 +130,11 @@ def authors(page: Page) -> Found:
     found = _not_desks(page, clean_names(md_people))  # an itemprop=author on a link gives its URL, no name
     if found:
         return found, "microdata"
-    staff: Found = NOTHING  # "Us Weekly Staff": the newsroom's credit, for want of a person's
+    staff: Found = NOTHING  # "Us Weekly Staff", "mikecason": a newsroom's credit or a user name, for want of a name
     for source, names in sel.meta_groups("authors"):  # an OpenGraph author is a profile URL as often as a name
         metas = [v for v in page.meta_all(*names) if not v.strip().startswith(("http://", "https://", "/"))]
         found = _not_desks(page, clean_names([m for m in metas if not _is_publisher(page, m)]))
-        if found and all(_STAFF_CREDIT.search(n) for n in found):
+        if found and all(_STAFF_CREDIT.search(n) or _HANDLE.match(n) for n in found):
             staff = staff if staff[0] else (found, source)
         elif found:
             return found, source
@@ -148,6 +148,8 @@ def authors(page: Page) -> Found:
 
 #: A newsroom's credit, not a person's: "Us Weekly Staff", "Reuters Staff", "NPR Editors".
 _STAFF_CREDIT = re.compile(r"\s(?:staff|editors|team|newsroom|desk)$", re.IGNORECASE)
+#: A CMS user name in an author meta ("mikecason", "j.smith"): one word, no capital.
+_HANDLE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 
 def _not_desks(page: Page, names: list[str]) -> list[str]:
