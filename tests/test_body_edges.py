@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from scraper.extract import extract
-from scraper.extract.body import _META_LINE, Block, _is_meta_line
+from scraper.extract.body import Block
+from scraper.extract.body_edges import _META_LINE, _is_meta_line
 
 TEXT = ("<p>The council met on Tuesday evening to debate the new budget, which includes cuts to parks, "
         "libraries and road repairs across the city.</p><p>Residents packed the hall, and several spoke "

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from scraper.errors import NotHTML
+from scraper.extract import author_evidence
 from scraper.extract import metadata as md
 from scraper.extract.authors import line_names
 from scraper.extract.body import PHOTO_STORY_SHARE, Block, extract_body
@@ -74,7 +75,7 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
 _METADATA: tuple[tuple[str, Callable[[Page, str | None, dt.datetime | None], md.Found]], ...] = (
     ("canonical_url", lambda page, _tz, _now: md.canonical_url(page)),
     ("headline", lambda page, _tz, _now: md.headline(page)),
-    ("authors", lambda page, _tz, _now: md.authors(page)),
+    ("authors", lambda page, _tz, _now: author_evidence.authors(page)),
     ("published", md.published),
     ("modified", md.modified),
     ("section", lambda page, _tz, _now: md.section(page)),
