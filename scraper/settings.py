@@ -2,7 +2,8 @@
 
 Project settings (beyond Scrapy's own); their defaults are set by ``scraper.NewsAddon``
 (``scraper/crawl/addon.py``, ``DEFAULTS``), so they hold in any project that uses the add-on:
-    SITE_TIMEZONE      IANA zone for dates a site gives without an offset (default UTC).
+    SITE_TIMEZONE      IANA zone for dates a site gives without an offset (default: each page's own,
+                       told by its country domain or language, else UTC: ``scraper.extract.page_zone``).
     OUTPUT_DIR         each run writes its dataset folder OUTPUT_DIR/<run start time>/ (default ``output``).
     OUTPUT_FILE        explicit path of the articles file; the dataset folder is its folder.
     FOLLOW_ARTICLE_LINKS  follow feed/related links found on article pages (default True).

@@ -35,6 +35,7 @@ from scraper.discovery import (
     robots_sitemaps,
     robots_url,
 )
+from scraper.extract.page_zone import page_zone
 
 #: The schemes a discovered URL may have to be fetched.
 FETCHABLE = ("http", "https")
@@ -112,7 +113,7 @@ class DiscoveryMixin:
         """The requests of a sitemap's, index's or feed's entries, one per entry as it is parsed.
 
         Dates without an offset are read in SITE_TIMEZONE, as the extractor reads page dates."""
-        timezone = self.crawler.settings.get("SITE_TIMEZONE") or "UTC"
+        timezone = self.crawler.settings.get("SITE_TIMEZONE") or page_zone(response.url, None) or "UTC"
         kind, found = entries(response.body, response.url, timezone)
         if kind in ("other", "unsafe"):
             self.report(met_url(response), "dropped", "not_sitemap_or_feed" if kind == "other" else "unsafe_xml")

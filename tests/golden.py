@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from scraper.extract import Page, extract, listing_record
+from scraper.extract.article import guessed_zone
 from scraper.schema import ordered
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -37,8 +38,8 @@ class Case:
         html = (self.folder / "page.html").read_bytes()
         if self.is_listing:
             page = Page.from_html(html, meta["url"])
-            return listing_record(page, fetched_at=meta["fetched_at"], timezone=meta.get("timezone", "UTC"))
-        timezone = meta.get("timezone", "UTC")
+            return listing_record(page, fetched_at=meta["fetched_at"], timezone=meta.get("timezone") or guessed_zone(page))
+        timezone = meta.get("timezone")
         record = extract(html, meta["url"], fetched_at=meta["fetched_at"], timezone=timezone)
         return ordered(dict(record))
 

@@ -91,5 +91,5 @@ def test_addon_defaults_give_way_to_the_project_and_keep_its_component_order() -
     NewsAddon().update_settings(settings)
     pipelines = {getattr(k, "__name__", k): v for k, v in settings.getdict("ITEM_PIPELINES").items()}
     assert (settings.get("OUTPUT_DIR"), settings.get("SITE_TIMEZONE"), pipelines) == (
-        "their-data", "UTC",
+        "their-data", "",
         {"JsonLinesExportPipeline": 123, "ValidatePipeline": 200, "StatePipeline": 300})

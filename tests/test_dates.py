@@ -58,3 +58,13 @@ def test_relative_date_resolves_against_fetch_time() -> None:
 ])
 def test_dotted_numeric_dates_are_day_first(raw: str, expected: str) -> None:
     assert parse_date(raw, "UTC") == expected
+
+
+@pytest.mark.parametrize(("raw", "languages"), [
+    ("2 hours ago", None),  # words the relative-date pattern knows
+    ("před 2 hodinami", ["cs"]),  # and words only dateparser knows (Czech "2 hours ago")
+    ("2 órája", ["hu"]),
+])
+def test_relative_date_without_fetch_time_gives_no_date(raw: str, languages: list[str] | None) -> None:
+    """A saved page of unknown date: "2 hours ago" is no date, not today's (no date beats a wrong one)."""
+    assert parse_date(raw, "UTC", languages=languages) is None

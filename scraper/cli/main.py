@@ -55,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="write pages that are listings (home, section, tag pages) here as listing records")
     extract.add_argument("--plain", action="store_true",
                          help="omit the evaluation keys id and articleBody (keep only the record and source)")
-    extract.add_argument("--timezone", help="IANA zone for dates without an offset (default UTC; with --warc, "
-                         "the zone recorded in the capture)")
+    extract.add_argument("--timezone", help="IANA zone for dates without an offset (default: the page's own, told "
+                         "by its country domain or language, else UTC; with --warc, the zone recorded in the capture)")
     extract.set_defaults(func=cmd_extract)
 
     demo = sub.add_parser("demo", help="serve the bundled demo site locally and crawl it")

@@ -45,7 +45,7 @@ from scraper.pipelines.validate import ValidatePipeline
 
 #: Our own settings and their defaults (each documented in ``scraper/settings.py``'s docstring).
 DEFAULTS: dict[str, Any] = {
-    "SITE_TIMEZONE": "UTC",
+    "SITE_TIMEZONE": "",  # "": each page's own zone (its country domain or language), else UTC
     "OUTPUT_DIR": "output",
     "OUTPUT_FILE": "",
     "EXPORT_FSYNC": False,

@@ -34,7 +34,7 @@ class PageResult:
     error: str | None = None  #: the exception of a failed extraction, logged by the crawl process
 
 
-def extract_result(body: bytes, url: str, content_type: bytes | str | None, timezone: str,
+def extract_result(body: bytes, url: str, content_type: bytes | str | None, timezone: str | None,
                    other_links_max: int | None, fetched_at: str) -> PageResult:
     """The ``PageResult`` of an HTML response's body (``other_links_max``: None collects every other link)."""
     try:

@@ -40,7 +40,7 @@ TIMEOUT_KEY = "scraper_extract_timeout"
 DEFAULT_TIMEOUT = 60.0
 
 #: What ``extract_result`` takes: body, URL, Content-Type, time zone, other-links limit, fetched_at.
-PageInputs = tuple[bytes, str, bytes | None, str, int | None, str]
+PageInputs = tuple[bytes, str, bytes | None, str | None, int | None, str]
 
 
 def is_html(response: Response) -> bool:
@@ -51,7 +51,7 @@ def is_html(response: Response) -> bool:
 def page_inputs(response: Response, timezone: str | None = None) -> PageInputs:
     """The plain, picklable inputs of ``extract_result`` for a response (``fetched_at`` is now)."""
     return (response.body, response.url, response.headers.get("Content-Type"),
-            timezone or response.meta.get(TIMEZONE_KEY) or "UTC", response.meta.get(OTHER_LINKS_KEY), now_iso())
+            timezone or response.meta.get(TIMEZONE_KEY) or None, response.meta.get(OTHER_LINKS_KEY), now_iso())
 
 
 def page_result(response: Response, timezone: str | None = None) -> PageResult:
@@ -84,7 +84,7 @@ class ExtractMiddleware:
 
     def __init__(self, crawler: Any) -> None:
         self.crawler = crawler
-        self.timezone = crawler.settings.get("SITE_TIMEZONE") or "UTC"
+        self.timezone = crawler.settings.get("SITE_TIMEZONE") or None  # None: each page's own (``page_zone``)
         self.other_links_max = crawler.settings.getint("FOLLOW_OTHER_LINKS_MAX")
         self.timeout = crawler.settings.getfloat("EXTRACT_TIMEOUT", DEFAULT_TIMEOUT)
 

@@ -67,7 +67,7 @@ class WarcCapture:
             raise NotConfigured  # off by default: no warning
         path = Path(settings.get("WARC_FILE") or dataset_file(crawler, WARC_NAME))
         info = {"software": f"news-scraper/{__version__}", "format": "WARC File Format 1.1",
-                "site-timezone": settings.get("SITE_TIMEZONE") or "UTC",
+                "site-timezone": settings.get("SITE_TIMEZONE") or "",  # "": each page's own, as in the crawl
                 "robots": "obey" if settings.getbool("ROBOTSTXT_OBEY") else "ignore"}
         ext = cls(path, info)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)

@@ -21,7 +21,7 @@ from scraper.schema import LISTING_SCHEMA_VERSION, SCHEMA_VERSION, json_schema, 
 #: Settings that change what the dataset contains; recorded in the manifest.
 #: Each is read with its type (``str``, ``bool``, ``int``) and default.
 CONTENT_SETTINGS: dict[str, tuple[type, object]] = {
-    "SITE_TIMEZONE": (str, "UTC"), "FOLLOW_ARTICLE_LINKS": (bool, True), "DEPTH_LIMIT": (int, 0),
+    "SITE_TIMEZONE": (str, ""), "FOLLOW_ARTICLE_LINKS": (bool, True), "DEPTH_LIMIT": (int, 0),
     "ROBOTSTXT_OBEY": (bool, True), "USER_AGENT": (str, ""), "DOWNLOAD_MAXSIZE": (int, 0),
     "LISTINGS_ENABLED": (bool, True), "WARC_ENABLED": (bool, False), "DATASET_GZIP": (bool, False),
 }

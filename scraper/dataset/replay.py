@@ -111,13 +111,13 @@ def replay_records(paths: list[Path], *, timezone: str | None = None, replay: Re
     """Article records from WARC files; listing records are appended to ``listings`` when given.
 
     ``timezone`` defaults to the zone recorded in the file's warcinfo (our
-    captures), else UTC.
+    captures), else each page's own (``scraper.extract.page_zone``), as in a crawl.
     """
     replay = replay if replay is not None else Replay()
     dedupe = Dedupe()
     for path in paths:
         for capture in read_captures(path, replay):
-            zone = timezone or replay.timezone or "UTC"
+            zone = timezone or replay.timezone
             outcome, record = _one(capture, zone, dedupe)
             replay.count(outcome)
             if outcome == "exported":
@@ -126,7 +126,7 @@ def replay_records(paths: list[Path], *, timezone: str | None = None, replay: Re
                 listings.append(record)
 
 
-def _one(capture: Capture, zone: str, dedupe: Dedupe) -> tuple[str, dict[str, Any]]:
+def _one(capture: Capture, zone: str | None, dedupe: Dedupe) -> tuple[str, dict[str, Any]]:
     """The outcome of one capture, as the crawl would count it, and its record."""
     if not 200 <= capture.status < 300:
         return f"skipped/http_{capture.status}", {}

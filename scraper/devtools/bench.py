@@ -10,8 +10,12 @@ The set's shared scorer (``score_body.py`` or ``score_fields.py``) scores the
 predictions, and one table per set prints every metric the scorer gives plus
 pages per second and peak MB.
 
+``--no-structured`` takes JSON-LD, meta tags and microdata attributes out of every
+page before either extractor reads it: the pages a site without structured data
+serves, where only the markup heuristics (and trafilatura's) are left.
+
 Usage: python -m scraper.devtools.bench [--data ../shared/benchmarks] [--sets readability,dragnet] [--only ours]
-       [--rounds 3]
+       [--rounds 3] [--no-structured]
 """
 from __future__ import annotations
 
@@ -76,14 +80,27 @@ def _urls(data: Path, bench: BenchSet) -> dict[str, str]:
     return {row["id"]: row.get("url") or "" for row in rows}
 
 
-def load_pages(data: Path, bench: BenchSet) -> list[tuple[str, Path, str, bytes]]:
-    """(id, path, url, html bytes) for every page of the set, in file order."""
+def load_pages(data: Path, bench: BenchSet, structured: bool = True) -> list[tuple[str, Path, str, bytes]]:
+    """(id, path, url, html bytes) for every page of the set, in file order (``structured=False``:
+    each page without its structured data, ``without_structured``)."""
     urls = _urls(data, bench)
     pages = []
     for path in sorted((data / bench.name / bench.pages).glob("*.html.gz")):
         stem = path.name[: -len(".html.gz")]
-        pages.append((stem, path, urls.get(stem, ""), gzip.decompress(path.read_bytes())))
+        html = gzip.decompress(path.read_bytes())
+        pages.append((stem, path, urls.get(stem, ""), html if structured else without_structured(html)))
     return pages
+
+
+_JSON_LD = re.compile(rb"<script[^>]*ld\+json[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+_META = re.compile(rb"<meta\b(?![^>]*charset)(?![^>]*http-equiv)[^>]*>", re.IGNORECASE)
+_MICRODATA = re.compile(rb"\s(?:itemprop|itemscope|itemtype)(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?", re.IGNORECASE)
+
+
+def without_structured(html: bytes) -> bytes:
+    """The page less its JSON-LD scripts, its meta tags (but charset and http-equiv) and its
+    microdata attributes: bytes in, bytes out, so the page's own encoding is kept."""
+    return _MICRODATA.sub(b"", _META.sub(b"", _JSON_LD.sub(b"", html)))
 
 
 def _ours() -> Extractor:
@@ -116,8 +133,8 @@ def _trafilatura() -> Extractor:
     return run
 
 
-def worker(name: str, data: Path, bench: BenchSet, out: Path, rounds: int = 3) -> None:
-    pages = load_pages(data, bench)
+def worker(name: str, data: Path, bench: BenchSet, out: Path, rounds: int = 3, structured: bool = True) -> None:
+    pages = load_pages(data, bench, structured)
     run = _ours() if name == "ours" else _trafilatura()
     if pages:
         run(pages[0][3], pages[0][2])  # warm-up: imports, caches
@@ -161,10 +178,12 @@ def score(data: Path, bench: BenchSet, predictions: Path) -> dict[str, float]:
     return {k: float(v) for k, v in found}
 
 
-def run_one(name: str, data: Path, bench: BenchSet, out_dir: Path, rounds: int = 3) -> dict[str, Any]:
+def run_one(name: str, data: Path, bench: BenchSet, out_dir: Path, rounds: int = 3,
+            structured: bool = True) -> dict[str, Any]:
     out = out_dir / f"{bench.name}-{name}.jsonl"
     child = subprocess.run([sys.executable, "-m", "scraper.devtools.bench", "--worker", name, "--data", str(data),
-                            "--sets", bench.name, "--out", str(out), "--rounds", str(rounds)],
+                            "--sets", bench.name, "--out", str(out), "--rounds", str(rounds),
+                            *([] if structured else ["--no-structured"])],
                            capture_output=True, text=True)
     if child.returncode != 0:
         raise RuntimeError(f"{name} on {bench.name} failed: {child.stderr.strip().splitlines()[-1:]}")
@@ -210,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep predictions in this folder")
     parser.add_argument("--rounds", type=int, default=3,
                         help="timed passes over each set; speed is their median (default %(default)s)")
+    parser.add_argument("--no-structured", action="store_true",
+                        help="take JSON-LD, meta tags and microdata out of every page first")
     parser.add_argument("--worker", choices=EXTRACTORS, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -223,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.worker:
-        worker(args.worker, args.data, sets[0], args.out, args.rounds)
+        worker(args.worker, args.data, sets[0], args.out, args.rounds, not args.no_structured)
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
@@ -232,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             rows = []
             for name in args.only or EXTRACTORS:
                 print(f"{bench.name}: running {name} ...", file=sys.stderr, flush=True)
-                rows.append(run_one(name, args.data, bench, out_dir, args.rounds))
+                rows.append(run_one(name, args.data, bench, out_dir, args.rounds, not args.no_structured))
             print(table(bench, rows) + "\n", flush=True)
     return 0
 

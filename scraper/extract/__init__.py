@@ -11,6 +11,7 @@ Modules, in the order a page goes through them:
     author_evidence      authors (evidence in order; desks, the site, teasers' bylines passed over)
     date_agreement, shown_dates, header_lines   a date checked against the page's other dates; dates
                          shown as text (htmldate; the lines between the headline and the text)
+    page_zone            the zone of dates given without an offset, when no one names it
     container, sequences, density, furniture, boxes, body, body_edges   the article text
     images, captions     images with caption and credit
     links                linked items: body links, related, feed entries, videos, next page

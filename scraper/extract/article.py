@@ -17,6 +17,7 @@ from scraper.extract.links import body_links, embedded_videos, listing_items
 from scraper.extract.metadata import NOTHING
 from scraper.extract.normalize import normalize_record
 from scraper.extract.page import Page
+from scraper.extract.page_zone import page_zone
 from scraper.extract.text import clean, fold
 from scraper.extract.text_language import text_language
 from scraper.schema import SOURCED_FIELDS, Article, empty_article
@@ -29,7 +30,8 @@ def extract(html: str | bytes, url: str, *, fetched_at: str | None = None, timez
     """Extract one article record from a page's HTML.
 
     ``timezone`` is the site's IANA zone, used for dates the page gives
-    without an offset. ``fetched_at`` (ISO 8601) is copied to the record and
+    without an offset; None: the page's own (``page_zone``: its country domain or
+    declared language), else UTC. ``fetched_at`` (ISO 8601) is copied to the record and
     anchors relative dates. Raises ``NotHTML`` when the input has no markup.
     """
     page = Page.from_html(html, url, header_charset)
@@ -49,6 +51,8 @@ def extract_page(page: Page, *, fetched_at: str | None = None, timezone: str | N
                 sources[name] = source
 
     now = to_instant(fetched_at)
+    if timezone is None:
+        timezone = guessed_zone(page)
     for name, reader in _METADATA:
         put(name, guarded(page, name, NOTHING, reader, page, timezone, now))
     body, blocks, container, body_source, read_also = guarded(page, "body", (None, [], None, None, []),
@@ -97,6 +101,12 @@ def guarded(page: Page, field: str, empty: T, reader: Callable[..., T], *args: A
     except (Exception, RecursionError) as exc:
         page.field_errors.append((field, type(exc).__name__))
         return empty
+
+
+def guessed_zone(page: Page) -> str | None:
+    """The page's own zone (``page_zone``) from its address (else its canonical one) and declared language."""
+    url = page.url or guarded(page, "canonical_url", NOTHING, md.canonical_url, page)[0]
+    return page_zone(url, guarded(page, "language", NOTHING, md.language, page)[0])
 
 
 def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:

@@ -20,7 +20,7 @@ rule naming one common CMS mistake:
     The winner is the UTC wall clock labelled with the local offset: another statement in
     that offset is the winner's wall clock minus the offset (PHP's ``date()`` on a UTC time).
 ``page_offset``
-    The winner's time was read without an offset (so in the site zone, UTC by default) and
+    The winner's time was read without an offset (so in the site zone: given, else the page's own, else UTC) and
     every statement that writes its offset writes the same one: the page states its zone.
 
 Only ``modified_twin`` moves the date by more than a time-zone difference, and only to an

@@ -149,6 +149,9 @@ _RELATIVE = re.compile(r"\b(?:ago|vor|hace|il y a|тому|назад|fa|yesterd
                        re.IGNORECASE)
 
 
+_NO_BASE = dt.datetime(1900, 1, 1)
+
+
 def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offset: bool) -> dict[str, object]:
     """One place for dateparser settings. With an offset in the text, no TIMEZONE
     is passed, so the page's own offset is kept instead of converted."""
@@ -159,8 +162,9 @@ def _dateparser_settings(tz: str | None, now: dt.datetime | None, explicit_offse
         "STRICT_PARSING": False,
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
-    if now is not None:
-        settings["RELATIVE_BASE"] = now.astimezone(zone(tz)).replace(tzinfo=None)
+    # Without a fetch time, relative dates anchor at 1900 and fail ``_valid``: ``_RELATIVE``
+    # knows a dozen languages' words, dateparser two hundred ("před 2 hodinami" is Czech).
+    settings["RELATIVE_BASE"] = now.astimezone(zone(tz)).replace(tzinfo=None) if now is not None else _NO_BASE
     return {k: v for k, v in settings.items() if v is not None}
 
 

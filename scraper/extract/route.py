@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from scraper.extract import extract_page
+from scraper.extract.article import guessed_zone
 from scraper.extract.classify import Verdict, classify
 from scraper.extract.dates import parse_date
 from scraper.extract.links import listing_items, next_page
@@ -53,6 +54,7 @@ def listing_record(page: Page, *, fetched_at: str | None, timezone: str | None) 
 
 def route(page: Page, *, fetched_at: str | None, timezone: str | None) -> tuple[str, dict[str, Any]]:
     """``("article", record)`` or ``("listing", listing record)`` for one page."""
+    timezone = timezone or guessed_zone(page)
     record = extract_page(page, fetched_at=fetched_at, timezone=timezone)
     if judge(page, record).is_article:
         return "article", dict(record)
