@@ -28,6 +28,14 @@ ROWS = [
     (["Last Updated"], []),  # a label
     (["James Akinaka • 8h"], ["James Akinaka"]),  # the post's age is not a second author
     (["Ann Lee · 12 min"], ["Ann Lee"]),
+    (["Greg Iacurci @GregIacurci"], ["Greg Iacurci"]),  # a handle after the name
+    (["Carlota Guindal 13"], ["Carlota Guindal"]),  # a count or a day glued on
+    (["Associated Press 12:20pm"], ["Associated Press"]),  # a clock time
+    (["By Dolores Chang For Dailymail.Com"], ["Dolores Chang"]),  # the outlet written for
+    (["Center for Progress"], ["Center for Progress"]),  # an organisation's own "for" stays
+    (["배윤경 기자", "이상현 기자"], ["배윤경", "이상현"]),  # Korean "reporter" after the name
+    (["Kommentar von Nicole Opitz"], ["Nicole Opitz"]),  # a genre before "von"/"by"
+    (["An analysis by Anna Lee"], ["Anna Lee"]),
 ]
 
 

@@ -6,7 +6,8 @@ import re
 from scraper.extract.text import clean, fold
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|reported|edited|text|story|words|photos?|interview)\s+)?"
+    r"^(?:(?:(?:an?|eine?)\s+)?(?:written|posted|reported|edited|text|story|words|photos?|interview|commentary|"
+    r"analysis|review|essay|column|kommentar|analyse|gastbeitrag|kolumne|glosse)\s+)?"
     r"(?:by|von|par|por|di|da|de|av|af|door|від|автор|авторы|автор:|text:|von:|by:|fotos?:|quelle:|source:|fuente:)\s*[:\-]?\s+",
     re.IGNORECASE,
 )
@@ -45,6 +46,19 @@ _SECTION_TAIL = re.compile(r"\s+in\s+[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}\s+on\b
 #: Other contributors credited after the author ("Rob Ewaschuk Edited by Betsy Beyer").
 _CREDIT_TAIL = re.compile(r"\s+(?:edited|illustrat(?:ed|ions?)|photos?|photographs|graphics|additional reporting|"
                           r"fact-checked|reviewed)\s+by\b.*$", re.IGNORECASE)
+#: What a byline box sets after the name: a handle ("Greg Iacurci @GregIacurci"), a count or a
+#: day ("Carlota Guindal 13", "Rachel Brazil 0"), a clock time ("Associated Press 12:20pm"), the
+#: outlet written for ("Dolores Chang For Dailymail.Com"), a Korean or Japanese "reporter" title.
+_NAME_TAIL = re.compile(r"\s+(?:@\w+|\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?|기자|특파원|記者)$", re.IGNORECASE)
+_FOR_TAIL = re.compile(r"^(?P<name>\S+(?:\s+\S+){1,3}?)\s+for\s+[\w.-]+$", re.IGNORECASE)
+
+
+def _without_tail(part: str) -> str:
+    """The name less what the byline box sets after it (``_NAME_TAIL``; "for" and one outlet word
+    after a name of two to four capitalised words: "Center for Progress" stays)."""
+    part = _NAME_TAIL.sub("", part)
+    match = _FOR_TAIL.match(part)
+    return match.group("name") if match and _capitalised(match.group("name")) else part
 #: Academic and professional degrees after a name ("Brenda Goodman, MA"): not names themselves.
 _DEGREES = frozenset("ma ms msc mba md phd ph.d. rn mph jd dds do mfa ba bsc".split())
 
@@ -79,7 +93,7 @@ def split_byline(byline: str) -> list[str]:
     names = []
     for part in _SPLIT.split(text):
         part = _TRAILING_DATE.sub("", _strip_prefix(part.strip(" .:-–—|")))
-        part = _CREDIT_TAIL.sub("", _SECTION_TAIL.sub("", _CAPS_TAIL.sub("", part)))
+        part = _without_tail(_CREDIT_TAIL.sub("", _SECTION_TAIL.sub("", _CAPS_TAIL.sub("", part))))
         if part and not _is_role(part) and part.lower().strip(".") not in _DEGREES:
             names.append(part)
     return names
