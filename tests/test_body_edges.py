@@ -100,3 +100,16 @@ def test_name_then_dateline_before_the_text() -> None:
     html = ("<html><body><div id='story'><h1>Council debates the budget</h1><p>Josh Pringle</p>"
             f"<p>Wednesday, January 16, 2008</p>{TEXT}</div></body></html>")
     assert extract(html, "https://news.example/2008/01/budget")["body"].startswith("The council met on Tuesday")
+
+
+@pytest.mark.parametrize(("dateline", "kept"), [
+    ("07.12.2026, 09:15", False),  # a date and time alone, between the standfirst and the text
+    ("2024-03-12 14:05 Uhr", False),
+    ("12.03.2024", False),
+    ("Am 12.03.2024 stimmte der Rat zu.", True),  # a sentence with a date is text
+])
+def test_date_only_line_after_the_standfirst(dateline: str, kept: bool) -> None:
+    page = (f"<html><body><article><h1>Budget cuts</h1><p class='lead'>{STANDFIRST}</p>"
+            f"<p>{dateline}</p>{TEXT}</article></body></html>")
+    paragraphs = extract(page, "https://news.example/a")["body"].split("\n\n")
+    assert (paragraphs[0], dateline in paragraphs) == (STANDFIRST, kept)

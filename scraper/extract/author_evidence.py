@@ -128,6 +128,10 @@ def byline_names(page: Page) -> list[str]:
     if not names:
         names = next((found for found in map(line_names, byline_lines(page)) if found), [])
     if not names:
+        # a separator set inside the link ("<a><dd>Name</dd><span>,</span></a>") is not part of the name
+        names = [text for text in (clean(a.text_content()).strip(" ,;|·•") for a in sel.profile_links(page))
+                 if signed_name(text)]
+    if not names:
         names = [name for name in sel.sign_offs(page)[:1] if signed_name(name)]
     return clean_names(names)
 

@@ -29,7 +29,7 @@ _PAREN = re.compile(r"\s*[\(\[].*?[\)\]]")
 #: URLs, long numbers, clock times and ages of a post ("8h", "12 min": "James Akinaka • 8h").
 _NOT_NAME = re.compile(r"https?://|www\.|\d{3,}|\b\d{1,2}:\d{2}\b|^\d{1,2}\s?[^\W\d_]{1,4}\.?$")
 #: Words of a link label in a byline box ("View author archive", "Get author RSS feed", "Bio").
-_LABEL_WORDS = frozenset("view archive rss feed bio articles follow profile posts stories subscribe email "
+_LABEL_WORDS = frozenset("view archive rss feed bio bios articles follow profile posts stories subscribe email "
                          "contact more updated".split())
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|janvier|février|mars|avril|"
           r"mai|juin|juillet|août|septembre|octobre|novembre|décembre|januar|februar|märz|juni|juli|oktober|"

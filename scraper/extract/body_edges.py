@@ -58,6 +58,13 @@ _MONTH_FIRST_DATE_LINE = re.compile(
     r"\s+\d{4}\.?$", re.IGNORECASE)
 
 
+#: A line that is only a numeric date and time ("07.12.2026, 09:15", "2024-03-12 14:05 Uhr").
+_NUMERIC_DATE_LINE = re.compile(r"^(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})(?:[,\s|–-]+\d{1,2}[:.]\d{2}"
+                                r"(?:\s*(?:uhr|h))?)?$", re.IGNORECASE)
+#: How many blocks from the start a dateline of only a date may sit (after a standfirst, a caption).
+_DATELINE_REACH = 3
+
+
 def _is_meta_line(block: Block) -> bool:
     """A dateline or byline line ("Updated at 1:23 p.m.", "05/10/2018 - Publicado por: ...")."""
     return len(block.text) < 150 and (bool(_META_LINE.match(block.text)) or (
@@ -72,6 +79,8 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
         start = 1  # a byline of just the name, then the dateline ("Josh Pringle" / "Wednesday, January 16, 2008")
     while start < len(blocks) - 1 and _is_meta_line(blocks[start]):
         start += 1
+    blocks = blocks[:start] + [b for i, b in enumerate(blocks[start:], start)
+                               if not (i < _DATELINE_REACH and _NUMERIC_DATE_LINE.match(b.text))]
     end = len(blocks)
     while end > start + 1 and (_TAIL_LINE.match(blocks[end - 1].text) or _is_meta_line(blocks[end - 1])):
         end -= 1

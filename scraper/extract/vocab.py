@@ -7,6 +7,7 @@ one rule telling an OpenGraph property from another meta tag.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -189,6 +190,31 @@ def sign_offs(page: Page) -> list[str]:
                 any(a.tag == "article" for a in el.iterancestors()) or outside_excluded(page, el)):
             out.append(text)  # (a page may call its main column "sidebar-1": an <article> is the article)
     return out[::-1]
+
+
+def profile_links(page: Page) -> list[Element]:
+    """Links to author pages (``/autoren/77921134/konstantin-furrer``, ``/author/anna-lee/``) outside
+    bylines whose class names say nothing ("Article_elementAuthors__LsHcz"): the first such link,
+    and the ones beside it (within three levels of it), outside chrome and other stories' cards."""
+    found: list[Element] = []
+    for a in page.tree.iter("a"):
+        if not _AUTHOR_PAGE.search(a.get("href") or ""):
+            continue
+        if found:
+            if any(anc in _near(found[0]) for anc in a.iterancestors()):
+                found.append(a)
+        elif outside_excluded(page, a) and not in_teaser(page, a):
+            found.append(a)
+    return found
+
+
+#: An author's page by its path alone (narrower than ``_AUTHOR_HREF``, which a byline block
+#: vouches for: "/people/" and "/staff/" are as often a magazine or a staff list).
+_AUTHOR_PAGE = re.compile(r"/(?:author|autor|autoren|auteur|autore|journalist|reporter)s?[/-]", re.IGNORECASE)
+
+
+def _near(el: Element) -> set[Element]:
+    return set(itertools.islice(el.iterancestors(), 3))
 
 
 def byline_blocks(page: Page) -> list[Element]:
