@@ -266,6 +266,14 @@ def _bcp47(value: str | None) -> str | None:
 
 
 def language(page: Page) -> Found:
+    """The declared language, read once a page (the record, the page's zone and the date parsers ask)."""
+    cached = page.__dict__.get("_language")
+    if cached is None:
+        cached = page.__dict__["_language"] = _declared_language(page)
+    return cached
+
+
+def _declared_language(page: Page) -> Found:
     ld = page.article_ld or {}
     return by_evidence("language", {
         "html": lambda: _bcp47(page.tree.get("lang") or page.tree.get("xml:lang")),

@@ -197,24 +197,22 @@ def profile_links(page: Page) -> list[Element]:
     bylines whose class names say nothing ("Article_elementAuthors__LsHcz"): the first such link,
     and the ones beside it (within three levels of it), outside chrome and other stories' cards."""
     found: list[Element] = []
+    near: set[Element] = set()  # the first link's three nearest ancestors
     for a in page.tree.iter("a"):
         if not _AUTHOR_PAGE.search(a.get("href") or ""):
             continue
         if found:
-            if any(anc in _near(found[0]) for anc in a.iterancestors()):
+            if not near.isdisjoint(a.iterancestors()):
                 found.append(a)
         elif outside_excluded(page, a) and not in_teaser(page, a):
             found.append(a)
+            near = set(itertools.islice(a.iterancestors(), 3))
     return found
 
 
 #: An author's page by its path alone (narrower than ``_AUTHOR_HREF``, which a byline block
 #: vouches for: "/people/" and "/staff/" are as often a magazine or a staff list).
 _AUTHOR_PAGE = re.compile(r"/(?:author|autor|autoren|auteur|autore|journalist|reporter)s?[/-]", re.IGNORECASE)
-
-
-def _near(el: Element) -> set[Element]:
-    return set(itertools.islice(el.iterancestors(), 3))
 
 
 def byline_blocks(page: Page) -> list[Element]:
