@@ -19,7 +19,8 @@ def _by_xpath(page: Page) -> dict[str, list[object]]:
     tree = page.tree
     props = {str(value) for value in tree.xpath(".//*/@itemprop")}
     return {
-        "named": tree.xpath("//*[@class or @id]"),
+        "named": tree.xpath("//*[@class or @id or @data-testid!='' or @data-test-id!='' or @data-test!='' "
+                            "or @data-cy!='' or @data-qa!='']"),
         "itemprops": sorted((p, tree.xpath(".//*[@itemprop=$p]", p=p)) for p in props),
         "scopes": tree.xpath(".//*[@itemscope][@itemtype]"),
         "dated": tree.xpath(_DATA_DATES),
@@ -42,6 +43,7 @@ def _by_index(page: Page) -> dict[str, list[object]]:
 def test_the_index_finds_what_xpath_finds(path: Path) -> None:
     page = Page.from_html(path.read_bytes(), "https://example.com/")
     assert _by_index(page) == _by_xpath(page)
+
 
 
 def test_the_fixtures_hold_every_kind_of_attribute() -> None:
@@ -68,4 +70,15 @@ def test_date_attributes_in_capitals_and_names_of_one_element() -> None:
     assert [el.tag for el in index.scopes] == ["article"]  # the root's scope is below no element
     assert {prop: [el.tag for el in els] for prop, els in index.itemprops.items()} == {
         "mainEntity": ["article"], "articleBody": ["p"]}
+    assert _by_index(page) == _by_xpath(page)
+
+
+def test_test_ids_are_names() -> None:
+    """A site's test ids say what an element is, as class names do; an empty one says nothing."""
+    html = (b'<html><body><div data-testid="author-name">A. Writer</div><p data-test="">x</p>'
+            b'<span class="meta" data-cy="article-date">1 May 2024</span><b data-role="date">y</b></body></html>')
+    page = Page.from_html(html, "https://example.com/a")
+    assert page.test_id_names == ("data-testid", "data-test", "data-cy")
+    assert [(el.tag, names) for el, names in page.attributes.named] == [
+        ("div", "  author-name"), ("span", "meta  article-date")]
     assert _by_index(page) == _by_xpath(page)

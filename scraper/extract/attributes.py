@@ -21,7 +21,7 @@ Element = lxml_html.HtmlElement
 class AttributeIndex:
     """The elements that carry the looked-up attributes, each list in document order."""
 
-    #: Elements with a class or an id (even an empty one), with their "class id" names.
+    #: Elements with a class, an id (even an empty one) or a test id, with their "class id test-id" names.
     named: list[tuple[Element, str]] = field(default_factory=list)
     #: Below the root: elements by their whole ``itemprop`` value (``itemprop="articleBody"``).
     itemprops: dict[str, list[Element]] = field(default_factory=dict)
@@ -34,7 +34,8 @@ class AttributeIndex:
     titled_abbr_span: list[Element] = field(default_factory=list)
 
     @classmethod
-    def of(cls, root: Element, data_date_names: Iterable[str] = ()) -> AttributeIndex:
+    def of(cls, root: Element, data_date_names: Iterable[str] = (),
+           test_id_names: tuple[str, ...] = ()) -> AttributeIndex:
         index = cls()
         date_names = ("datetime", *sorted(data_date_names))
         named, itemprops, scopes, dated, titled = (index.named, index.itemprops, index.scopes, index.dated,
@@ -42,8 +43,10 @@ class AttributeIndex:
         for el in root.iter(etree.Element):
             get = el.get
             css, ident = get("class"), get("id")
-            if css is not None or ident is not None:
-                named.append((el, f"{css or ''} {ident or ''}"))
+            test_ids = [value for name in test_id_names if (value := get(name))]
+            if css is not None or ident is not None or test_ids:
+                named.append((el, f"{css or ''} {ident or ''} {' '.join(test_ids)}" if test_ids
+                              else f"{css or ''} {ident or ''}"))
                 if css is not None and el.tag in ("abbr", "span") and get("title") is not None:
                     titled.append(el)
             prop = get("itemprop")
