@@ -111,8 +111,8 @@ def parse_epoch(raw: str) -> str | None:
 
 
 def parse_rfc2822(raw: str, tz: str | None = None) -> str | None:
-    """RSS-style dates: 'Fri, 02 Feb 2024 17:01:00 +0200'."""
-    if not re.match(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d", raw):
+    """RSS-style dates: 'Fri, 02 Feb 2024 17:01:00 +0200' (RFC 822's two-digit years too: 'Mon, 01 Nov 21')."""
+    if not re.match(r"^\s*(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2}(?:\d{2})?\s+\d", raw):
         return None
     try:
         value = email.utils.parsedate_to_datetime(raw.strip())

@@ -19,6 +19,7 @@ from scraper.extract.dates import has_offset, parse_date
 from scraper.extract.header_lines import header_date, header_modified
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
+from scraper.extract.script_dates import script_date
 from scraper.extract.shown_dates import shown_date
 from scraper.extract.structured import nodes_of_type
 from scraper.extract.text import clean, clean_or_none, fold
@@ -167,14 +168,15 @@ def _languages(page: Page) -> list[str] | None:
 
 
 def _date_from_markup(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
-    """A machine-readable <time datetime>, then the date text of a date or byline block,
-    then the date the page shows elsewhere (htmldate: text patterns, the URL), then a date line
-    under the headline whatever its class (``header_dates``)."""
+    """A machine-readable <time datetime>, then the date text of a date or byline block, then
+    the publication date the scripts' data names (``script_dates``), then the date the page
+    shows elsewhere (htmldate: text patterns, the URL), then a date line under the headline
+    whatever its class (``header_dates``)."""
     for el in sel.time_elements(page):
         value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
             return value
-    return (_date_from_text(page, tz, now) or shown_date(page, tz, now)
+    return (_date_from_text(page, tz, now) or script_date(page, tz, now) or shown_date(page, tz, now)
             or header_date(page, tz, now, _languages(page)))
 
 

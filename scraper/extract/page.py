@@ -14,6 +14,7 @@ from scraper.errors import NotHTML
 from scraper.extract.attributes import AttributeIndex
 from scraper.extract.bounds import cap_page, cap_tags, flatten_depth
 from scraper.extract.encoding import decode_html
+from scraper.extract.script_dates import data_scripts
 from scraper.extract.structured import Node, article_node, jsonld_nodes, microdata_item
 from scraper.extract.text import clean
 
@@ -155,6 +156,8 @@ class Page:
     data_date_names: frozenset[str] = frozenset()
     #: The test-id attribute names (``TEST_ID_NAMES``) the markup may hold.
     test_id_names: tuple[str, ...] = ()
+    #: Texts of the scripts (not JSON-LD) that may name a publication date (``extract.script_dates``).
+    data_scripts: list[str] = field(default_factory=list)
 
     @classmethod
     def from_html(cls, html: str | bytes, url: str, header_charset: str | None = None) -> Page:
@@ -169,6 +172,7 @@ class Page:
                    test_id_names=tuple(name for name in TEST_ID_NAMES if name in data_names))
         page.meta = _meta_tags(tree)
         _ = page.jsonld  # read before the scripts are emptied
+        page.data_scripts = data_scripts(tree)
         _empty_code(tree)
         return page
 
