@@ -21,6 +21,9 @@ LINES = [
     ("<h6>12.03.2024</h6>", "2024-03-12"),  # a bare dotted date in a small heading
     ('<div class="q1">Updated: April 1, 2024 Published: March 3, 2024</div>', "2024-03-03"),
     ('<div class="q1">By Anna Lee, March 3, 2024</div>', "2024-03-03"),
+    ('<p class="q1">Anna Lee, March 3, 2024</p>', "2024-03-03"),  # a name, then the date
+    ('<p class="q1">Berlin | 12. März 2024</p>', "2024-03-12"),  # a place, then the date
+    ('<p class="q1">Room 12, March 3, 2024</p>', None),  # a lead with a digit is not cut off
     ('<div class="q1">3 hours ago</div>', "2024-05-31T21:00:00+00:00"),  # anchored at fetched_at
     ('<div class="q1">Yesterday at 14:05</div>', "2024-05-31T14:05:00+00:00"),
     ('<div class="q1">Gestern, 14:05 Uhr</div>', "2024-05-31T14:05:00+00:00"),

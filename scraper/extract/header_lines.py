@@ -69,9 +69,17 @@ def header_date(page: Page, tz: str | None, now: dt.datetime | None, languages: 
         if _UPDATED.search(text) or _PUBLISHED.search(text):
             continue
         value = _parse(_BYLINE.sub("", text), tz, now, languages)
+        lead = _LEAD.match(text)
+        if not value and lead:
+            value = _parse(text[lead.end():], tz, now, languages)
         if value:
             return value
     return None
+
+
+#: A short lead without digits before the date on one line: a name or a place ("Mattias Geniar,
+#: April 19, 2020", "Berlin | 12. März 2024"), cut off when the whole line reads as no date.
+_LEAD = re.compile(r"^[^\d,|·•—–]{2,40}?\s*[,|·•—–]\s*(?=\S)")
 
 
 def header_modified(page: Page, tz: str | None, now: dt.datetime | None, languages: list[str] | None) -> str | None:
