@@ -124,7 +124,17 @@ def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
         if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT:
             return False
+        if (ancestor.get("role") in _MENU_ROLES or (_MENU.search(names) and (
+                ancestor.tag in ("ul", "ol", "li") or page.text_len(ancestor) < _WRAPPER_TEXT))) and not (
+                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
+            return False  # the site's menus: a "Columnists" menu links to author pages
     return True
+
+
+#: Class and id words of a site's menus ("menu-item", "sub-menu", "header__navigation", "secondary-nav"),
+#: and the ARIA roles of one.
+_MENU = re.compile(r"(?<![a-z])(?:menu|menus|nav|navbar|navigation|megamenu|submenu)(?![a-z])")
+_MENU_ROLES = frozenset({"navigation", "menu", "menubar"})
 
 
 def byline_links(page: Page) -> list[Element]:
