@@ -114,9 +114,10 @@ def _domain_name(url: str) -> str | None:
 
 def byline_names(page: Page) -> list[str]:
     """Names from the visible byline: rel=author links, byline/author blocks."""
-    names: list[str] = []
-    for el in sel.byline_links(page):
-        names.append(el.text_content())
+    links = sel.byline_links(page)
+    names: list[str] = [el.text_content() for el in links]
+    if links:
+        names = _with_unlinked(page, links[0], names)
     if not names:
         for el in sel.byline_blocks(page):
             text = clean(" ".join(el.itertext()))  # "By<a>Name</a><span>Outlet</span>" keeps its spaces
@@ -134,6 +135,27 @@ def byline_names(page: Page) -> list[str]:
     if not names:
         names = [name for name in sel.sign_offs(page)[:1] if signed_name(name)]
     return clean_names(names)
+
+
+#: Longest byline block whose text is read for the names its links leave out (not an author bio).
+_BYLINE_TEXT = 200
+
+
+def _with_unlinked(page: Page, link: Any, names: list[str]) -> list[str]:
+    """A byline that links only some of its authors ("By STEVE PEOPLES, <a>THOMAS BEAUMONT</a> and
+    AMELIA THOMSON-DEVEAUX"): the names of the smallest byline block around the first link, when
+    they hold every linked name and more, each more a signed name (two to four capitalised words)."""
+    around = set(link.iterancestors())
+    blocks = [(len(text), text) for block in sel.byline_blocks(page) if block in around
+              and 0 < len(text := clean(" ".join(block.itertext()))) <= _BYLINE_TEXT]
+    if not blocks:
+        return names
+    found = clean_names([min(blocks)[1]])
+    linked = {fold(name) for name in clean_names(names)}
+    extra = [name for name in found if fold(name) not in linked]
+    if extra and linked <= {fold(name) for name in found} and all(map(signed_name, extra)):
+        return found
+    return names
 
 
 def _meta_texts(page: Page) -> Iterator[str]:
