@@ -156,7 +156,7 @@ class Page:
     data_date_names: frozenset[str] = frozenset()
     #: The test-id attribute names (``TEST_ID_NAMES``) the markup may hold.
     test_id_names: tuple[str, ...] = ()
-    #: Texts of the scripts (not JSON-LD) that may name a publication date (``extract.script_dates``).
+    #: Texts of the scripts that are not JSON-LD, where a publication date may be named (``extract.script_dates``).
     data_scripts: list[str] = field(default_factory=list)
 
     @classmethod

@@ -30,20 +30,11 @@ _KEY = (r"(?<![\w-])(?:article[_-]?)?(?:date[_-]?published|published[_-]?(?:at|d
 #: ``"key": "value"``, ``key: 'value'``, ``\"key\":\"value\"`` (JSON inside a JS string), ``key = 1713723840``.
 _PAIR = re.compile(_KEY + r"""\\?["']?\s*[:=]\s*(?:\\?["']([^"'\\\n]{8,40})\\?["']|(\d{10}|\d{13})(?!\d))""",
                    re.IGNORECASE)
-#: A cheap test that a script may hold such a key ("publish", "publication", "pubDate", "pub_time").
-_HINTS = ("ubli", "ubdate", "ubDate", "ub_date", "ubtime", "ubTime", "ub_time")
-
-
 def data_scripts(tree: lxml_html.HtmlElement) -> list[str]:
-    """The texts of the scripts (not JSON-LD) that may name a publication date; read before the
-    page's scripts are emptied (``page._empty_code``)."""
-    texts = []
-    for script in tree.iter("script"):
-        text = script.text
-        if text and any(hint in text for hint in _HINTS) and \
-                (script.get("type") or "").strip().lower() != "application/ld+json":
-            texts.append(text)
-    return texts
+    """The texts of the scripts that are not JSON-LD, kept before the page's scripts are emptied
+    (``page._empty_code``); searched only when the markup shows no date."""
+    return [script.text for script in tree.iter("script") if script.text
+            and (script.get("type") or "").strip().lower() != "application/ld+json"]
 
 
 def script_date(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
