@@ -98,6 +98,8 @@ class _Reader:
             return False
         if tag in sel.DROP_TAGS or tag in ("figure", "figcaption", "h1"):
             return True
+        if tag == "tr" and _data_table(el):
+            return False  # a data row's class names its data ("player-2020-580"), not page furniture
         if is_furniture(el):
             # A furniture-named wrapper that holds most of the text is the article itself.
             return len(el.text_content()) < self.keep_chars
@@ -170,7 +172,26 @@ class _Reader:
 def _data_table(row: Element) -> bool:
     """A row of a table with header cells: data (a film list's linked titles), not a layout table's links."""
     table = next(row.iterancestors("table"), None)
-    return table is not None and table.find(".//th") is not None
+    return table is not None and (table.find(".//th") is not None or _bold_header(table))
+
+
+#: Longest text of a column heading set in bold.
+_HEADING_CELL = 40
+
+
+def _bold_header(table: Element) -> bool:
+    """A first row of two or more short cells, each wholly in bold ("<td><strong>Pos.</strong></td>"):
+    column headings written without ``<th>``, so the table holds data."""
+    first = next(table.iter("tr"), None)
+    cells = [cell for cell in first if cell.tag in ("td", "th")] if first is not None else []
+    if len(cells) < 2:
+        return False
+    for cell in cells:
+        text = clean(cell.text_content())
+        bold = [child for child in cell if child.tag in ("strong", "b")]
+        if not text or len(text) > _HEADING_CELL or len(bold) != 1 or clean(bold[0].text_content()) != text:
+            return False
+    return True
 
 
 #: A container whose captions hold this share of its text tells its story in them (a photo post).
