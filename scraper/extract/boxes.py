@@ -16,6 +16,9 @@ Element = lxml_html.HtmlElement
 RELATED_HEADING = re.compile(
     r"^(?:related(?: news| stories| articles| content| coverage| posts)?|more (?:stories|news)|read (?:more|also|next)|"
     r"also read|see also|you may also like|recommended|more on this(?: story)?|weitere artikel|mehr zum thema|"
+    r"(?:most (?:read|popular|viewed|shared)|trending|top stories|popular)(?: (?:now|today|stories|articles|"
+    r"in [\w ]{2,30}))?|meistgelesen|meistgelesene artikel|am meisten gelesen|les plus lus|más leídas?|"
+    r"lo más leído|mais lidas|più lett[ei]|najczęściej czytane|populärt|mest lest|mest læste|"
     r"lesen sie auch|siehe auch|auch interessant|à lire aussi|lire aussi|leggi anche|te puede interesar|lee también|"
     r"leia também|leia mais|czytaj (?:więcej|też|także|również)|(?:zobacz|przeczytaj) (?:też|także|również)|"
     r"läs (?:mer|också)|les (?:mer|også)|læs (?:mere|også)|lees (?:meer|ook)|přečtěte si (?:také|též)|"
@@ -89,12 +92,15 @@ def _teaser_boxes(container: Element) -> frozenset[Element]:
 
 
 def _teaser_like(box: Element, title: str) -> bool:
-    """The box opens with the title, links to another page and has little text outside links."""
+    """The box opens with the title, and links to three pages or more, or to another page with little
+    text outside its links."""
     words = box.text_content().split()
     if " ".join(words[:8]).find(title) != 0:
         return False  # a "Read more" at the end of a short post, not a box's title
     links = [a for a in box.iter("a") if a.get("href")]
     if not links:
         return False
+    if len({a.get("href") for a in links}) >= 3:
+        return True  # a list of stories, each card's headline perhaps outside its link (an overlay anchor)
     own = len(" ".join(words)) - sum(len(" ".join(a.text_content().split())) for a in links)
     return own <= _TEASER_MAX_OWN_CHARS
