@@ -64,3 +64,30 @@ def test_a_data_table_reads_one_line_a_row_and_a_navigation_box_goes() -> None:
     body = extract(html, "https://metro.example/transport/routes")["body"]
     assert body.split("\n\n")[1:3] == ["Route | Riders", "12 Crosstown | 14,200"]
     assert "Topic number" not in body
+
+
+def test_a_most_read_list_with_summary_lines_goes_and_a_titled_sentence_stays() -> None:
+    def line(text: str, url: str | None = None, tag: str = "p") -> Block:
+        return Block(text, tag, [(url, text)] if url else [], len(text) if url else 0)
+
+    text = line("The harbour festival returns in May with a longer programme and a night market. " * 2)
+    most_read = [line("Most popular recipes", tag="h2"),
+                 line("Fish pie with a crisp potato lid", "https://harbour-times.example/food/fish-pie"),
+                 line("A weeknight supper that feeds six for under ten pounds."),
+                 line("Rhubarb crumble the way the bakery makes it", "https://harbour-times.example/food/crumble"),
+                 line("Twenty minutes of work, an hour in the oven.")]
+    assert _drop_link_lists([text, *most_read], SITE) == [text]
+    subheading = line("What the council decided", tag="h2")
+    kept = [line("Related", tag="h3"), line("Council story about the harbour boats", "https://harbour-times.example/n/1"),
+            subheading, text]
+    assert _drop_link_lists(kept, SITE) == [subheading, text]  # a subheading after the links is the text's
+
+
+def test_a_title_with_words_after_it_on_its_line_opens_no_box() -> None:
+    container = lxml_html.fromstring(
+        "<div><p>" + "Text of the weekly roundup. " * 60 + "</p>"
+        "<p class='pick'><strong>Most popular post</strong> (no surprise there):<br>"
+        "<a href='/a'>First post</a> <a href='/b'>Second post</a> <a href='/c'>Third post</a></p>"
+        "<div class='rail'><h3>Most read in News</h3><div><h4>HIGH TIDE</h4><span>Harbour road closed</span>"
+        "<a href='/x'></a></div><div><a href='/y'></a></div><div><a href='/z'></a></div></div></div>")
+    assert [box.get("class") for box in _teaser_boxes(container)] == ["rail"]

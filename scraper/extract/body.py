@@ -287,6 +287,18 @@ def _linky(block: Block) -> bool:
     return share >= 0.8 or (block.tag == "li" and share >= 0.35)
 
 
+#: Longest summary line under a teaser's headline link.
+_SUMMARY_MAX = 200
+
+
+def _summary_line(blocks: list[Block], index: int) -> bool:
+    """A short line without links between two teasers' headline links (or after the last): the
+    first story's summary. A subheading is never one."""
+    block = blocks[index]
+    return (index > 0 and _linky(blocks[index - 1]) and not block.links and len(block.text) < _SUMMARY_MAX
+            and block.tag not in HEADINGS and (index + 1 == len(blocks) or _linky(blocks[index + 1])))
+
+
 def _kicker(blocks: list[Block], index: int) -> bool:
     """A short label right before a link ("TIME TRAVELLER" above a teaser headline)."""
     return (index + 1 < len(blocks) and len(blocks[index].text) < 40 and not blocks[index].links
@@ -350,8 +362,8 @@ def _drop_link_lists(blocks: list[Block], site: frozenset[str] = frozenset()) ->
     index = 0
     while index < len(blocks):
         if RELATED_HEADING.match(blocks[index].text) and index + 1 < len(blocks) and _linky(blocks[index + 1]):
-            index += 1  # "Related news" and the links under it
-            while index < len(blocks) and _linky(blocks[index]):
+            index += 1  # "Related news" and the links under it, each perhaps with its summary line
+            while index < len(blocks) and (_linky(blocks[index]) or _summary_line(blocks, index)):
                 index += 1
             continue
         end, links = index, 0

@@ -16,9 +16,11 @@ Element = lxml_html.HtmlElement
 RELATED_HEADING = re.compile(
     r"^(?:related(?: news| stories| articles| content| coverage| posts)?|more (?:stories|news)|read (?:more|also|next)|"
     r"also read|see also|you may also like|recommended|more on this(?: story)?|weitere artikel|mehr zum thema|"
-    r"(?:most (?:read|popular|viewed|shared)|trending|top stories|popular)(?: (?:now|today|stories|articles|"
-    r"in [\w ]{2,30}))?|meistgelesen|meistgelesene artikel|am meisten gelesen|les plus lus|más leídas?|"
-    r"lo más leído|mais lidas|più lett[ei]|najczęściej czytane|populärt|mest lest|mest læste|"
+    r"most (?:read|popular|viewed|shared)(?: [\w ]{2,30})?|(?:trending|top stories|popular)(?: (?:now|today|"
+    r"stories|articles|in [\w ]{2,30}))?|meistgelesen|meistgelesene artikel|am meisten gelesen|les plus lus|"
+    r"más leídas?|lo más leído|mais lidas|più lett[ei]|najczęściej czytane|populärt|mest lest|mest læste|"
+    r"самые (?:популярные|читаемые)(?: [\w ]{2,30})?|самое (?:популярное|читаемое)|популярное|"
+    r"найпопулярніш[еі](?: [\w ]{2,30})?|популярне|"
     r"lesen sie auch|siehe auch|auch interessant|à lire aussi|lire aussi|leggi anche|te puede interesar|lee también|"
     r"leia também|leia mais|czytaj (?:więcej|też|także|również)|(?:zobacz|przeczytaj) (?:też|także|również)|"
     r"läs (?:mer|också)|les (?:mer|også)|læs (?:mere|også)|lees (?:meer|ook)|přečtěte si (?:také|též)|"
@@ -79,8 +81,9 @@ def _teaser_boxes(container: Element) -> frozenset[Element]:
     limit = min(_TEASER_MAX_CHARS, len(container.text_content()) // 2)  # a short post is no teaser
     for el in container.iter("p", "div", "span", "strong", "b", "header", "h2", "h3", "h4", "h5", "h6"):
         text = el.text
-        if not text or len(text) > 60 or len(el) > 1 or not RELATED_HEADING.match(text.strip()):
-            continue
+        if not text or len(text) > 60 or len(el) > 1 or not RELATED_HEADING.match(text.strip()) \
+                or (el.tail or "").strip():
+            continue  # (a title with words after it on its line, "Most popular post (surprise!):", is a sentence's)
         box = el
         for parent in el.iterancestors():
             if parent is container or len(parent.text_content()) > limit:
