@@ -118,7 +118,23 @@ def _title_of(card: Element, link: Element) -> str:
         for heading in card.iter("h2", "h3", "h4", "h5", "h6"):
             if heading.find(".//a") is None:
                 return clean(heading.text_content())
+    if not own and not len(link) and card is not link:
+        return _card_title(card)
     return own
+
+
+def _card_title(card: Element) -> str:
+    """The title of a card whose link is an empty overlay over it (a "stretched link"): its first
+    heading that reads as a title, else its longest line of text that does (the headline under a
+    kicker heading: "HIGH TIDE" / "Harbour road closed as spring tide floods the old quay")."""
+    if len(card.text_content()) >= _CARD_MAX_TEXT:
+        return ""
+    for heading in card.iter(*_HEADINGS):
+        text = clean(heading.text_content())
+        if _titled(text):
+            return text
+    lines = [clean(el.text_content()) for el in card.iter() if isinstance(el.tag, str) and not len(el)]
+    return max((line for line in lines if _titled(line)), key=len, default="")
 
 
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -139,6 +155,9 @@ def _cannot_be_entry(link: Element) -> bool:
     if len(link.text_content().strip()) >= 12 or len(link) or link.get("title") or link.get("aria-label"):
         return False
     parent = link.getparent()
+    if not link.text_content().strip() and parent is not None and \
+            20 <= len(parent.text_content().strip()) < _CARD_MAX_TEXT:
+        return False  # an empty link laid over its card (a "stretched link"): the card holds the title
     for ancestor in (parent, parent.getparent() if parent is not None else None):
         if ancestor is not None and ancestor.tag in ("li", "article") and \
                 next(ancestor.iter("h2", "h3", "h4", "h5", "h6"), None) is not None:
