@@ -125,7 +125,7 @@ def _title_of(card: Element, link: Element) -> str:
 
 def _card_title(card: Element) -> str:
     """The title of a card whose link is an empty overlay over it (a "stretched link"): its first
-    heading that reads as a title, else its longest line of text that does (the headline under a
+    heading that reads as a title, else its first line of text that does (the headline under a
     kicker heading: "HIGH TIDE" / "Harbour road closed as spring tide floods the old quay")."""
     if len(card.text_content()) >= _CARD_MAX_TEXT:
         return ""
@@ -133,8 +133,12 @@ def _card_title(card: Element) -> str:
         text = clean(heading.text_content())
         if _titled(text):
             return text
-    lines = [clean(el.text_content()) for el in card.iter() if isinstance(el.tag, str) and not len(el)]
-    return max((line for line in lines if _titled(line)), key=len, default="")
+    lines = (clean(el.text_content()) for el in card.iter() if isinstance(el.tag, str) and not len(el))
+    return next((line for line in lines if _titled(line) and len(line) <= _CARD_TITLE_MAX), "")
+
+
+#: Longest line of a card read as its title (a longer one is its summary).
+_CARD_TITLE_MAX = 150
 
 
 _CJK = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
@@ -292,6 +296,7 @@ _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_[ce]id|ref|ref_src|cmpid|it
 
 
 @lru_cache(maxsize=65536)  # pages repeat their menus: the same URLs come back on every page
+@lru_cache(maxsize=65536)
 def _key(url: str) -> str:
     """Identity of a link target: host, path and meaningful query (tracking parameters dropped)."""
     parts = urlsplit(url)
@@ -324,6 +329,7 @@ def section_links(page: Page) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _navigational(url: str) -> bool:
     """Author, tag, section, feed or search pages: where the site's menus go, not entries."""
