@@ -17,6 +17,8 @@ from scraper.extract.container import _not_article_names
     ("commentary-text", False),  # a word that only starts like "comment"
     ("commentbody by-dan", True),  # a comment word glued to another
     ("commentator", False),
+    ("box sf_comment_list", True),  # a comment word inside a prefixed name
+    ("post-commentary-list", False),
     ("", False),
 ])
 def test_not_article_names(names: str, expected: bool) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from scraper.extract.density import added_link_density, link_density
-from scraper.extract.furniture import component_names, is_furniture
+from scraper.extract.furniture import COMMENT_PARTS, component_names, is_furniture
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
 from scraper.extract.sequences import kin_blocks, twin_blocks
@@ -72,12 +72,12 @@ _GLUED_COMMENT = re.compile(r"comments?(?!ar|at)[a-z]")
 
 
 def _not_article_names(names: str) -> bool:
-    """A class/id token that starts or ends with a comments/related/sidebar word; a numbered one
-    ("sidebar2", "comments-1") too."""
+    """A class/id token that starts or ends with a comments/related/sidebar word, or has a comment
+    word inside ("sf_comment_list"); a numbered one ("sidebar2", "comments-1") too."""
     for token in names.lower().split():
         parts = [p.rstrip("0123456789") for p in re.split(r"[-_]+", token) if p]
         if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS
-                      or _GLUED_COMMENT.match(parts[0])):
+                      or _GLUED_COMMENT.match(parts[0]) or COMMENT_PARTS.intersection(parts[1:-1])):
             return True
     return False
 

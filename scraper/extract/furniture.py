@@ -25,6 +25,8 @@ overline eyebrow""".split())
 #: Name parts that mark furniture by their start ("sharedaddy", "newsletterbox").
 _BOILER_PREFIXES = ("share", "social", "newsletter", "related", "promo", "advert", "sponsor", "subscri",
                     "comment", "outbrain", "taboola", "paywall", "recommend")
+#: Comment words that mark readers' comments in the middle of a name too ("sf_comment_list").
+COMMENT_PARTS = frozenset({"comment", "comments", "commentlist"})
 _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _SLUG_SPLIT = re.compile(r"[\W_]+")
 _KEEP_WORDS = frozenset("body content text article story entry main prose paragraph".split())
@@ -89,7 +91,8 @@ def is_furniture(el: Element) -> bool:
         if not parts or parts[0] in _STATE_PREFIXES:
             continue
         furniture = (parts[0] in _BOILER_WORDS or parts[-1] in _BOILER_WORDS or parts[0].startswith(_BOILER_PREFIXES)
-                     or (len(parts) > 1 and parts[-1].startswith(_BOILER_PREFIXES)))  # "jp-relatedposts"
+                     or (len(parts) > 1 and parts[-1].startswith(_BOILER_PREFIXES))  # "jp-relatedposts"
+                     or not COMMENT_PARTS.isdisjoint(parts[1:-1]))
         if furniture and (not (set(parts) & _KEEP_WORDS) or parts[-1] in _BOILER_WORDS):
             word = parts[0] if parts[0] in _BOILER_WORDS else parts[-1]
             if word in _CAPTIONS and holds_prose(el):
