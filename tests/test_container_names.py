@@ -19,6 +19,11 @@ from scraper.extract.container import _not_article_names
     ("commentator", False),
     ("box sf_comment_list", True),  # a comment word inside a prefixed name
     ("post-commentary-list", False),
+    ("about_author", True),         # an author's box: a bio can outweigh a short post
+    ("author-bio clearfix", True),
+    ("authorbox", True),
+    ("post-author", False),         # a byline is no text either way, but is not named a box
+    ("author-content", False),
     ("", False),
 ])
 def test_not_article_names(names: str, expected: bool) -> None:

@@ -69,6 +69,9 @@ recommended recommendations sidebar outbrain taboola newsletter footer mostread 
 
 #: "commentbody", "commentform", "commentwrap": a comment word glued to another (not "commentary").
 _GLUED_COMMENT = re.compile(r"comments?(?!ar|at)[a-z]")
+#: An author's box: "about-author", "author-bio", "authorbox", "author_info" (not a byline, "post-author").
+_AUTHOR_BOX = re.compile(r"(?:^|-)(?:about-(?:the-)?author|author-?(?:bio|box|info|description|details|profile)|"
+                         r"bio|biography)(?:-|$)")
 
 
 def _not_article_names(names: str) -> bool:
@@ -77,9 +80,11 @@ def _not_article_names(names: str) -> bool:
     for token in names.lower().split():
         parts = [p.rstrip("0123456789") for p in re.split(r"[-_]+", token) if p]
         if parts and (parts[0] in _NOT_ARTICLE_WORDS or parts[-1] in _NOT_ARTICLE_WORDS
-                      or _GLUED_COMMENT.match(parts[0]) or COMMENT_PARTS.intersection(parts[1:-1])):
+                      or _GLUED_COMMENT.match(parts[0]) or COMMENT_PARTS.intersection(parts[1:-1])
+                      or _AUTHOR_BOX.search("-".join(parts))):
             return True
     return False
+
 
 
 def _outside_text(para: Element, memo: dict[Element, bool]) -> bool:
