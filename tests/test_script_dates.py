@@ -40,3 +40,13 @@ def test_json_ld_is_not_script_data() -> None:
     page = _page('{"@type": "NewsArticle", "datePublished": "2026-10-01T09:30:00Z"}', "application/ld+json")
     assert page.data_scripts == []
     assert script_date(page, None, NOW) is None
+
+
+@pytest.mark.parametrize(("script", "expected"), [
+    ('{"publishedAt": "2026-10-01T09:30:00Z", "updatedAt": "2026-10-01T16:05:00-04:00"}', "2026-10-01T16:05:00-04:00"),
+    ('utag_data = {"date_modified": "2026-09-30 08:00"}', "2026-09-30T08:00:00+00:00"),
+    ('{"lastUpdated": 1790000000}', "2026-09-21T14:13:20+00:00"),
+    ('{"publishedAt": "2026-10-01T09:30:00Z"}', None),  # a publication is no change
+])
+def test_script_modified(script: str, expected: str | None) -> None:
+    assert script_date(_page(script), None, NOW, "modified") == expected

@@ -157,9 +157,10 @@ def _date_statements(page: Page, tz: str | None) -> list[Statement]:
 
 
 def modified(page: Page, tz: str | None = None, now: dt.datetime | None = None) -> Found:
-    """Data first, then an "Updated: ..." line under the headline (``header_lines``)."""
+    """Data first, then an "Updated: ..." line under the headline (``header_lines``), then the last
+    change the scripts' data names (``script_dates``)."""
     return _dated(page, "modified", ("dateModified",), tz,
-                  lambda: header_modified(page, tz, now, _languages(page)))
+                  lambda: header_modified(page, tz, now, _languages(page)) or script_date(page, tz, now, "modified"))
 
 
 def _languages(page: Page) -> list[str] | None:

@@ -24,12 +24,24 @@ if TYPE_CHECKING:
 
 #: Keys that name a publication date; not a bare "published" (a flag, or a list of other stories)
 #: and not "created"/"updated"/"modified" (an edit, not the publication).
-_KEY = (r"(?<![\w-])(?:article[_-]?)?(?:date[_-]?published|published[_-]?(?:at|date|time|on)|"
-        r"publish[_-]?(?:date|time|at)|pub[_-]?(?:date|time)|publication[_-]?(?:date|time)|"
-        r"first[_-]?published(?:[_-]?(?:date|at|time))?)")
-#: ``"key": "value"``, ``key: 'value'``, ``\"key\":\"value\"`` (JSON inside a JS string), ``key = 1713723840``.
-_PAIR = re.compile(_KEY + r"""\\?["']?\s*[:=]\s*(?:\\?["']([^"'\\\n]{8,40})\\?["']|(\d{10}|\d{13})(?!\d))""",
-                   re.IGNORECASE)
+_PUBLISHED_KEY = (r"(?:date[_-]?published|published[_-]?(?:at|date|time|on)|publish[_-]?(?:date|time|at)|"
+                  r"pub[_-]?(?:date|time)|publication[_-]?(?:date|time)|first[_-]?published(?:[_-]?(?:date|at|time))?)")
+#: Keys that name the last change.
+_MODIFIED_KEY = (r"(?:date[_-]?modified|(?:modified|updated)[_-]?(?:at|date|time|on)|"
+                 r"last[_-]?(?:modified|updated)(?:[_-]?(?:at|date|time))?|update[_-]?(?:date|time))")
+
+
+def _pairs(key: str) -> re.Pattern[str]:
+    """``"key": "value"``, ``key: 'value'``, ``\\"key\\":\\"value\\"`` (JSON inside a JS string),
+    ``key = 1713723840``."""
+    return re.compile(r"(?<![\w-])(?:article[_-]?)?" + key +
+                      r"""\\?["']?\s*[:=]\s*(?:\\?["']([^"'\\\n]{8,40})\\?["']|(\d{10}|\d{13})(?!\d))""",
+                      re.IGNORECASE)
+
+
+_PAIRS = {"published": _pairs(_PUBLISHED_KEY), "modified": _pairs(_MODIFIED_KEY)}
+
+
 def data_scripts(tree: lxml_html.HtmlElement) -> list[str]:
     """The texts of the scripts that are not JSON-LD, kept before the page's scripts are emptied
     (``page._empty_code``); searched only when the markup shows no date."""
@@ -37,12 +49,13 @@ def data_scripts(tree: lxml_html.HtmlElement) -> list[str]:
             and (script.get("type") or "").strip().lower() != "application/ld+json"]
 
 
-def script_date(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:
-    """The first publication date the scripts' data names, as ISO 8601; None when none does or
-    it lies after the fetch (a scheduled embargo, another story)."""
+def script_date(page: Page, tz: str | None, now: dt.datetime | None, field: str = "published") -> str | None:
+    """The first publication date (``field="modified"``: last change) the scripts' data names, as
+    ISO 8601; None when none does or it lies after the fetch (a scheduled embargo, another story)."""
     latest = (now or dt.datetime.now(dt.timezone.utc)) + dt.timedelta(days=1)
+    pairs = _PAIRS[field]
     for text in page.data_scripts:
-        for match in _PAIR.finditer(text):
+        for match in pairs.finditer(text):
             value = parse_date(match.group(1) or match.group(2), tz, free_text=False)
             instant = to_instant(value)
             if value and instant is not None and instant <= latest:
