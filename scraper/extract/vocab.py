@@ -122,7 +122,8 @@ def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
         if ancestor.tag == "footer" and not in_article:
             return False
         names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT:
+        if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT and \
+                not _in_headline_block(page, ancestor):
             return False
         if (ancestor.get("role") in _MENU_ROLES or (_MENU.search(names) and (
                 ancestor.tag in ("ul", "ol", "li") or page.text_len(ancestor) < _WRAPPER_TEXT))) and not (
@@ -135,6 +136,34 @@ def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
 #: and the ARIA roles of one.
 _MENU = re.compile(r"(?<![a-z])(?:menu|menus|nav|navbar|navigation|megamenu|submenu)(?![a-z])")
 _MENU_ROLES = frozenset({"navigation", "menu", "menubar"})
+
+
+#: Most text of the block around the headline (its header: kicker, headline, standfirst, byline).
+_HEADLINE_BLOCK_TEXT = 1500
+#: A paragraph this long is the article's text.
+_TEXT_PARAGRAPH = 150
+
+
+def _in_headline_block(page: Page, el: Element) -> bool:
+    """Part of the headline's block, whatever its name says ("ArticleModuleTeaser": the lead under
+    the headline, in a CSS-modules page): the nearest block around it that holds the plain ``h1``
+    is small and holds one long paragraph at most (a standfirst), and it comes before the text
+    (the first paragraph of 150 characters outside that block)."""
+    holder = el
+    while holder is not None and page.text_len(holder) < _HEADLINE_BLOCK_TEXT:
+        if _PLAIN_H1(holder):
+            break
+        holder = holder.getparent()
+    else:
+        return False
+    if holder is None or sum(page.text_len(p) >= _TEXT_PARAGRAPH for p in holder.iter("p")) > 1:
+        return False  # (one long paragraph is a standfirst; more are the text)
+    for node in page.tree.iter():
+        if node is el:
+            return True
+        if node.tag == "p" and page.text_len(node) >= _TEXT_PARAGRAPH and holder not in node.iterancestors():
+            return False
+    return False
 
 
 def byline_links(page: Page) -> list[Element]:
