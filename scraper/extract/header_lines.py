@@ -19,11 +19,11 @@ from collections.abc import Iterator
 
 from lxml import html as lxml_html
 
-from scraper.extract import vocab as sel
 from scraper.extract.authors import BYLINE_LINE
 from scraper.extract.dates import parse_text
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
+from scraper.extract.placement import outside_excluded
 from scraper.extract.text import br_lines, clean, fold, short_text
 
 Element = lxml_html.HtmlElement
@@ -179,6 +179,6 @@ def byline_lines(page: Page) -> list[str]:
     out = []
     for el in zone(page):
         lines = [line for line in br_lines(el) if BYLINE_LINE.match(line)]
-        if lines and sel.outside_excluded(page, el, byline=True):
+        if lines and outside_excluded(page, el, byline=True):
             out += lines
     return out

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from scraper.extract.page import Names
+from scraper.extract.placement import in_teaser, outside_excluded
 from scraper.extract.text import clean
 
 if TYPE_CHECKING:
@@ -91,9 +92,6 @@ _BYLINE = Names(re.compile(r"byline|author-?name|article-?author|author__name|au
                 ("byline", "author", "autor", "writer"))
 _AUTHOR_HREF = re.compile(r"/(?:author|autor|autoren|people|profile|staff|journalist|reporter|redaktion)s?[/-]",
                           re.IGNORECASE)
-_EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
-#: A furniture-named block with more text than this wraps the article (e.g. body.has-sidebar).
-_WRAPPER_TEXT = 3000
 _DATE = Names(re.compile(r"date|time|publish|posted|dateline|timestamp|meta-info|byline|datum|fecha|tarih|\bdata\b|"
                          r"fecha|zeit|czas|datetime|pubdate"),
               ("date", "time", "publish", "posted", "meta-info", "byline", "datum", "fecha", "tarih", "data", "zeit",
@@ -102,68 +100,6 @@ _TAGS = Names(re.compile(r"\btags\b|tag-?list|taglist|tags-links|tag-links|\bkey
               ("tag", "keywords", "topics"))
 _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
-
-
-#: An aside or nav with less text than this, inside the article, may hold its byline
-#: (a meta column beside the text, a "by" strip): author evidence there counts.
-_BYLINE_CHROME_TEXT = 300
-
-
-def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
-    """Not inside comments, related lists, footers, sidebars or teasers."""
-    ancestors = list(el.iterancestors())
-    in_article = any(a.tag in ("article", "main") for a in ancestors)
-    for ancestor in ancestors:
-        if ancestor.tag in ("body", "html"):
-            break
-        if ancestor.tag in ("aside", "nav") and not (
-                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
-            return False
-        if ancestor.tag == "footer" and not in_article:
-            return False
-        names = f"{ancestor.get('class', '')} {ancestor.get('id', '')}".lower()
-        if _EXCLUDED.search(names) and page.text_len(ancestor) < _WRAPPER_TEXT and \
-                not _in_headline_block(page, ancestor):
-            return False
-        if (ancestor.get("role") in _MENU_ROLES or (_MENU.search(names) and (
-                ancestor.tag in ("ul", "ol", "li") or page.text_len(ancestor) < _WRAPPER_TEXT))) and not (
-                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
-            return False  # the site's menus: a "Columnists" menu links to author pages
-    return True
-
-
-#: Class and id words of a site's menus ("menu-item", "sub-menu", "header__navigation", "secondary-nav"),
-#: and the ARIA roles of one.
-_MENU = re.compile(r"(?<![a-z])(?:menu|menus|nav|navbar|navigation|megamenu|submenu)(?![a-z])")
-_MENU_ROLES = frozenset({"navigation", "menu", "menubar"})
-
-
-#: Most text of the block around the headline (its header: kicker, headline, standfirst, byline).
-_HEADLINE_BLOCK_TEXT = 1500
-#: A paragraph this long is the article's text.
-_TEXT_PARAGRAPH = 150
-
-
-def _in_headline_block(page: Page, el: Element) -> bool:
-    """Part of the headline's block, whatever its name says ("ArticleModuleTeaser": the lead under
-    the headline, in a CSS-modules page): the nearest block around it that holds the plain ``h1``
-    is small and holds one long paragraph at most (a standfirst), and it comes before the text
-    (the first paragraph of 150 characters outside that block)."""
-    holder = el
-    while holder is not None and page.text_len(holder) < _HEADLINE_BLOCK_TEXT:
-        if _PLAIN_H1(holder):
-            break
-        holder = holder.getparent()
-    else:
-        return False
-    if holder is None or sum(page.text_len(p) >= _TEXT_PARAGRAPH for p in holder.iter("p")) > 1:
-        return False  # (one long paragraph is a standfirst; more are the text)
-    for node in page.tree.iter():
-        if node is el:
-            return True
-        if node.tag == "p" and page.text_len(node) >= _TEXT_PARAGRAPH and holder not in node.iterancestors():
-            return False
-    return False
 
 
 def byline_links(page: Page) -> list[Element]:
@@ -177,29 +113,6 @@ def byline_links(page: Page) -> list[Element]:
     seen: set[Element] = set()
     return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
             and not in_teaser(page, el)]
-
-
-_HEADING = "self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
-#: A heading that links somewhere (the title of a teaser card), and one that does not.
-_LINKED_HEADING = etree.XPath(f"descendant::*[{_HEADING}][descendant::a or ancestor::a]")
-_PLAIN_H1 = etree.XPath("descendant::h1[not(descendant::a) and not(ancestor::a)]")
-#: Most text a teaser card holds: a title, a byline, a date and a line or two of summary.
-_CARD_TEXT = 400
-
-
-def in_teaser(page: Page, el: Element) -> bool:
-    """Inside a card of another story: within five levels up, a block of a card's size (up to
-    ``_CARD_TEXT`` characters) with a linked heading (the card's title) and no plain ``h1`` (the
-    page's headline). A byline there is that story's ("Related content", a list of the most read)."""
-    ancestor = el.getparent()
-    for _ in range(5):
-        if ancestor is None or ancestor.tag in ("body", "html") or page.text_len(ancestor) > _CARD_TEXT \
-                or _PLAIN_H1(ancestor):
-            return False
-        if _LINKED_HEADING(ancestor):
-            return True
-        ancestor = ancestor.getparent()
-    return False
 
 
 #: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
