@@ -36,6 +36,9 @@ ROWS = [
     (["배윤경 기자", "이상현 기자"], ["배윤경", "이상현"]),  # Korean "reporter" after the name
     (["Kommentar von Nicole Opitz"], ["Nicole Opitz"]),  # a genre before "von"/"by"
     (["An analysis by Anna Lee"], ["Anna Lee"]),
+    (["Aleš Vávra před 2 hodinami"], ["Aleš Vávra"]),  # a relative time after the name
+    (["Jean Dupont il y a 5 minutes"], ["Jean Dupont"]),  # cut before the split ("y" is a Spanish "and")
+    (["Anna Lee and Tom Berg 2 hours ago"], ["Anna Lee", "Tom Berg"]),
 ]
 
 

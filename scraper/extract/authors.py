@@ -50,6 +50,11 @@ _CREDIT_TAIL = re.compile(r"\s+(?:edited|illustrat(?:ed|ions?)|photos?|photograp
 #: day ("Carlota Guindal 13", "Rachel Brazil 0"), a clock time ("Associated Press 12:20pm"), the
 #: outlet written for ("Dolores Chang For Dailymail.Com"), a Korean or Japanese "reporter" title.
 _NAME_TAIL = re.compile(r"\s+(?:@\w+|\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?|기자|특파원|記者)$", re.IGNORECASE)
+#: A relative time after the name ("Aleš Vávra před 2 hodinami", "Anna Lee 3 hours ago", "vor 2 Stunden").
+_AGO_TAIL = re.compile(
+    r"\s+(?:před|vor|hace|il y a|há|fa|temu|geleden)?\s*\d+\s*(?:hours?|hrs?|minutes?|mins?|days?|h|min|"
+    r"hodin(?:ami|ou|y)?|minut(?:ami|ou|y)?|dn(?:y|em|i)|stunden?|minuten?|tagen?|heures?|jours?|horas?|minutos?|"
+    r"días?|dias?|ore|minuti|giorni|godzin[ay]?|uur|dagen)(?:\s+(?:ago|temu|fa|geleden))?$", re.IGNORECASE)
 _FOR_TAIL = re.compile(r"^(?P<name>\S+(?:\s+\S+){1,3}?)\s+for\s+[\w.-]+$", re.IGNORECASE)
 
 
@@ -88,7 +93,7 @@ def split_byline(byline: str) -> list[str]:
     """'By Anna Smith and John Lee, Senior Reporters' -> ['Anna Smith', 'John Lee']."""
     text = clean(byline)[:MAX_BYLINE_CHARS]  # the patterns below are quadratic on long runs
     text = _EMAIL.sub("", text) if "@" in text else text
-    text = _PAREN.sub("", text)
+    text = _AGO_TAIL.sub("", _PAREN.sub("", text))  # before the split: "il y a" holds a Spanish "and"
     text = _strip_prefix(text)
     names = []
     for part in _SPLIT.split(text):
