@@ -49,6 +49,23 @@ def test_quadratic_patterns_never_see_long_text() -> None:
     ("<p " + "a" * (3 * MAX_TAG_CHARS), True),  # a tag never closed
     ("< " + "a" * (3 * MAX_TAG_CHARS) + ">", False),  # "<" and a space: text, not a tag
     ("<a " + "a" * (MAX_TAG_CHARS // 2) + "<b" + "c" * (MAX_TAG_CHARS // 2) + ">", False),  # the last "<" counts
+    ("<script>" + "x" * (9 * MAX_TAG_CHARS) + "</script><p>" + "a" * (3 * MAX_TAG_CHARS) + "</p><div "
+     + "a" * (3 * MAX_TAG_CHARS) + ">", True),  # found after two long runs without a tag (each judged once)
 ])
 def test_a_long_start_tag_is_told_from_long_text(text: str, long: bool) -> None:
     assert bounds._has_long_tag(text) is long
+
+
+def test_the_long_tag_scan_agrees_with_a_plain_reading() -> None:
+    """Random mixes of short tags, long runs and long tags: the window scan finds what a plain walk
+    over every start tag finds."""
+    import random
+    import re
+
+    rng = random.Random(7)
+    pieces = ["<p>", "</p>", ">", "x" * MAX_TAG_CHARS, "y" * (MAX_TAG_CHARS // 3), "<div ", "< ", "<b"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        plain = any(len(m.group(0)) > MAX_TAG_CHARS and m.group(0)[1:2].isalpha()
+                    for m in re.finditer(r"<[^<>]*(?:>|$)", text))
+        assert bounds._has_long_tag(text) is plain, text[:80]

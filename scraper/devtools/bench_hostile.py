@@ -76,6 +76,8 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "jsonld-10mb": lambda: _page(ARTICLE, "<script type='application/ld+json'>" + json.dumps(
         {"@type": "NewsArticle", "headline": "Ferry fares frozen", "articleBody": TEXT * (10_000_000 // len(TEXT))})
         + "</script>"),
+    # app state of 5 MB that names a publication date key 200,000 times, never with a date (script_dates)
+    "script-keys-5mb": lambda: _page(ARTICLE, "<script>" + '"publishedAt":"not a date", ' * 200_000 + "</script>"),
 }
 
 CHILD = r"""

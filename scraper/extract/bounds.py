@@ -83,16 +83,21 @@ def _has_long_tag(text: str) -> bool:
     (~1 ms): a run of more than ``MAX_TAG_CHARS`` characters without ``>`` holds a whole aligned
     window of half that size without one, and ``str.find`` tells those windows in C."""
     window = MAX_TAG_CHARS // 2
-    for start in range(0, len(text) - window + 1, window):
+    start = 0
+    while start + window <= len(text):
         if text.find(">", start, start + window) >= 0:
+            start += window
             continue
         opened = text.rfind(">", 0, start) + 1  # the run without ">" around the window
         closed = text.find(">", start + window)
-        segment = text[opened:closed if closed >= 0 else len(text)]
-        if len(segment) > MAX_TAG_CHARS:
-            tag = segment.rfind("<")
-            if tag >= 0 and len(segment) - tag > MAX_TAG_CHARS and segment[tag + 1:tag + 2].isalpha():
+        end = closed if closed >= 0 else len(text)
+        if end - opened > MAX_TAG_CHARS:
+            tag = text.rfind("<", opened, end)
+            if tag >= 0 and end - tag > MAX_TAG_CHARS and text[tag + 1:tag + 2].isalpha():
                 return True
+        if closed < 0:
+            return False
+        start = (closed // window + 1) * window  # the run is judged: on past it (a 5 MB run was quadratic)
     return False
 
 
