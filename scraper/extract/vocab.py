@@ -111,8 +111,37 @@ def byline_links(page: Page) -> list[Element]:
     for block in page.find_named(_BYLINE):
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
-    return [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
+    kept = [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
             and not in_teaser(page, el)]
+    return _beside_first(page, kept)
+
+
+#: A block holding this many paragraphs of 150 characters or more holds the article's text: two author
+#: links that first meet there belong to two places (the byline, and a video strip or a column beside).
+_TEXT_PARAGRAPHS = 3
+
+
+def _beside_first(page: Page, links: list[Element]) -> list[Element]:
+    """The links of one byline: the first that names someone, and those that meet it below the
+    article's text (rel=author links in a video strip or a "more from" column name other stories'
+    authors)."""
+    first = next((a for a in links if a.text_content().strip()), None)
+    if first is None:
+        return links
+    around = set(first.iterancestors())
+    return [a for a in links if a is first or not _holds_text(page, next(
+        (el for el in a.iterancestors() if el in around), None))]
+
+
+def _holds_text(page: Page, block: Element | None) -> bool:
+    if block is None:
+        return True
+    long = 0
+    for p in block.iter("p"):
+        long += page.text_len(p) >= 150
+        if long >= _TEXT_PARAGRAPHS:
+            return True
+    return False
 
 
 #: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
