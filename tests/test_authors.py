@@ -39,6 +39,9 @@ ROWS = [
     (["Aleš Vávra před 2 hodinami"], ["Aleš Vávra"]),  # a relative time after the name
     (["Jean Dupont il y a 5 minutes"], ["Jean Dupont"]),  # cut before the split ("y" is a Spanish "and")
     (["Anna Lee and Tom Berg 2 hours ago"], ["Anna Lee", "Tom Berg"]),
+    (["Deal Professor By STEVEN DAVIDOFF SOLOMON"], ["STEVEN DAVIDOFF SOLOMON"]),  # a column's label before "By"
+    (["Opinion By Anna Lee"], ["Anna Lee"]),
+    (["Written by Rob Ewaschuk Edited by Betsy Beyer"], ["Rob Ewaschuk"]),  # the first credit, not the label rule's
 ]
 
 
@@ -163,3 +166,16 @@ def test_staff_credit_in_meta_gives_way_to_a_person(meta: str, byline: str, expe
             f"<h1>Harbour reopens</h1>{byline}<p>{'The harbour reopened on Monday after repairs. ' * 8}</p>"
             "</article></body></html>")
     assert extract(html, "https://news.example/2024/05/harbour-reopens")["authors"] == expected
+
+
+def test_a_page_wide_feature_flag_is_no_byline_block() -> None:
+    """``<html class="flag-multipleBylines-on">`` names no byline: a link to a person's topic page in
+    the text ("/people/m/marissa_mayer/") is not the author."""
+    from scraper.extract import extract
+
+    text = ("<p>Shareholders of the company will have little say in the sale, which its chief executive, "
+            '<a href="/topics/people/m/marissa-mayer/">Marissa Mayer</a>, agreed on Monday after months of talks '
+            "with three bidders.</p>") * 3
+    html = (f'<html class="flag-multipleBylines-on has-js"><body><article><h1>The sale leaves shareholders little say'
+            f'</h1><p class="byline">By Steven Solomon</p>{text}</article></body></html>')
+    assert extract(html, "https://news.example/2016/07/29/sale")["authors"] == ["Steven Solomon"]

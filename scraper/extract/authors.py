@@ -68,6 +68,12 @@ def _without_tail(part: str) -> str:
 _DEGREES = frozenset("ma ms msc mba md phd ph.d. rn mph jd dds do mfa ba bsc".split())
 
 
+#: A column's or a desk's label of one to three words before "By Name" ("Deal Professor By STEVEN
+#: DAVIDOFF SOLOMON", "Opinion By Anna Lee"): the name follows "by", capitalised.
+_LABEL_BEFORE_BY = re.compile(r"^(?:[^\W\d_][\w'’-]*\s+){1,3}(?=(?:by|von|par|por|door)\s+(?-i:[A-ZÀ-ÞА-Я]))",
+                              re.IGNORECASE)
+
+
 def _strip_prefix(text: str) -> str:
     previous = None
     while previous != text:
@@ -94,6 +100,8 @@ def split_byline(byline: str) -> list[str]:
     text = clean(byline)[:MAX_BYLINE_CHARS]  # the patterns below are quadratic on long runs
     text = _EMAIL.sub("", text) if "@" in text else text
     text = _AGO_TAIL.sub("", _PAREN.sub("", text))  # before the split: "il y a" holds a Spanish "and"
+    if not _PREFIX.match(text):  # ("Written by A Edited by B": A, the first credit)
+        text = _LABEL_BEFORE_BY.sub("", text, count=1)
     text = _strip_prefix(text)
     names = []
     for part in _SPLIT.split(text):

@@ -102,6 +102,10 @@ _BLOCKS = frozenset({"div", "span", "p", "address", "a", "li", "section"})
 _LEAF_TEXT = frozenset({"div", "span", "p", "li", "time"})
 
 
+#: Most text of a byline block whose profile links name the authors.
+_BYLINE_BLOCK_TEXT = 3000
+
+
 def byline_links(page: Page) -> list[Element]:
     """Author links: rel=author, microdata author names, profile links in byline blocks."""
     found = [a for a in page.tree.iter("a") if "author" in (a.get("rel") or "").lower().split()]
@@ -109,6 +113,8 @@ def byline_links(page: Page) -> list[Element]:
     found += [el for el in page.attributes.itemprops.get("name", ())
               if any(a in authors for a in el.iterancestors())]
     for block in page.find_named(_BYLINE):
+        if block.tag in ("html", "body") or page.text_len(block) > _BYLINE_BLOCK_TEXT:
+            continue  # a page-wide feature flag ("flag-multipleBylines-on"), not a byline
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
     kept = [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
