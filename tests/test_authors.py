@@ -179,3 +179,15 @@ def test_a_page_wide_feature_flag_is_no_byline_block() -> None:
     html = (f'<html class="flag-multipleBylines-on has-js"><body><article><h1>The sale leaves shareholders little say'
             f'</h1><p class="byline">By Steven Solomon</p>{text}</article></body></html>')
     assert extract(html, "https://news.example/2016/07/29/sale")["authors"] == ["Steven Solomon"]
+
+
+def test_a_linked_author_in_a_named_span_of_its_own_still_brings_the_unlinked_one() -> None:
+    """"By Stella Kim and <span class="byline-name"><a>Jennifer Jett</a></span>": the span says no more
+    than its link, so the block around it is the byline read for the unlinked name."""
+    from scraper.extract import extract
+
+    text = "<p>" + "Lawmakers met late into the night to discuss the motion, which needs two thirds of the vote. " * 3 + "</p>"
+    html = ('<html><body><article><h1>Motion fails in parliament</h1><div class="article-byline">By Stella Kim and '
+            '<span class="byline-name"><a href="/author/jennifer-jett">Jennifer Jett</a></span></div>'
+            f"{text}</article></body></html>")
+    assert extract(html, "https://news.example/world/motion-fails")["authors"] == ["Stella Kim", "Jennifer Jett"]

@@ -143,14 +143,17 @@ _BYLINE_TEXT = 200
 
 def _with_unlinked(page: Page, link: Any, names: list[str]) -> list[str]:
     """A byline that links only some of its authors ("By STEVE PEOPLES, <a>THOMAS BEAUMONT</a> and
-    AMELIA THOMSON-DEVEAUX"): the names of the smallest byline block around the first link, when
-    they hold every linked name and more, each more a signed name (two to four capitalised words)."""
+    AMELIA THOMSON-DEVEAUX"): the names of the smallest byline block around the first link that says
+    more than the link (not its own ``<span>``), when they hold every linked name and each more is a
+    signed name (two to four capitalised words)."""
     around = set(link.iterancestors())
-    blocks = [(len(text), text) for block in sel.byline_blocks(page) if block in around
-              and 0 < len(text := clean(" ".join(block.itertext()))) <= _BYLINE_TEXT]
+    own = fold(link.text_content())
+    blocks = sorted({text for block in sel.byline_blocks(page) if block in around
+                     and 0 < len(text := clean(" ".join(block.itertext()))) <= _BYLINE_TEXT
+                     and fold(text) != own}, key=len)  # (the link's own wrapper says no more than it)
     if not blocks:
         return names
-    found = clean_names([min(blocks)[1]])
+    found = clean_names([blocks[0]])
     linked = {fold(name) for name in clean_names(names)}
     extra = [name for name in found if fold(name) not in linked]
     if extra and linked <= {fold(name) for name in found} and all(map(signed_name, extra)):
