@@ -191,3 +191,15 @@ def test_a_linked_author_in_a_named_span_of_its_own_still_brings_the_unlinked_on
             '<span class="byline-name"><a href="/author/jennifer-jett">Jennifer Jett</a></span></div>'
             f"{text}</article></body></html>")
     assert extract(html, "https://news.example/world/motion-fails")["authors"] == ["Stella Kim", "Jennifer Jett"]
+
+
+def test_a_byline_block_that_names_no_one_gives_way() -> None:
+    """A "Follow" button named like a byline block comes first and names no one: the byline block
+    after it names the author; a later card's "Name Headline of another story" would not."""
+    from scraper.extract import extract
+
+    text = "<p>" + "The space freighter broke up over Siberia minutes after launch, the agency said on Thursday. " * 3 + "</p>"
+    html = ('<html><body><article><div class="author-follow"><button>Follow</button></div>'
+            '<h1>Freighter breaks up over Siberia</h1><div class="author-name">NATALIYA VASILYEVA</div>'
+            f'{text}<div class="author-card">Michael Isikoff Inauguration ticket packages</div></article></body></html>')
+    assert extract(html, "https://news.example/world/freighter")["authors"] == ["NATALIYA VASILYEVA"]

@@ -119,11 +119,7 @@ def byline_names(page: Page) -> list[str]:
     if links:
         names = _with_unlinked(page, links[0], names)
     if not names:
-        for el in sel.byline_blocks(page):
-            text = clean(" ".join(el.itertext()))  # "By<a>Name</a><span>Outlet</span>" keeps its spaces
-            if 0 < len(text) <= 120 and not BYLINE_LABEL.match(text):  # ("By" alone, the name beside it)
-                names.append(text)
-                break
+        names = _block_names(page)
     if not names:
         names = [name for name in map(meta_line_name, _meta_texts(page)) if name][:1]
     if not names:
@@ -159,6 +155,23 @@ def _with_unlinked(page: Page, link: Any, names: list[str]) -> list[str]:
     if extra and linked <= {fold(name) for name in found} and all(map(signed_name, extra)):
         return found
     return names
+
+
+def _block_names(page: Page) -> list[str]:
+    """The text of the first byline block that says something ("By" alone gives way to the name
+    beside it), when it names someone; when it names no one (a "Follow" button), of a later block
+    that names people by signed names only (not a card's "Name Headline of another story"). None:
+    the next sources (meta lines, byline lines, profile links) are asked."""
+    first = True
+    for el in sel.byline_blocks(page):
+        text = clean(" ".join(el.itertext()))  # "By<a>Name</a><span>Outlet</span>" keeps its spaces
+        if not 0 < len(text) <= 120 or BYLINE_LABEL.match(text):
+            continue
+        found = clean_names([text])
+        if found and (first or all(map(signed_name, found))):
+            return [text]
+        first = False
+    return []
 
 
 def _meta_texts(page: Page) -> Iterator[str]:
