@@ -12,8 +12,8 @@ _TEXT = "<p>" + "The council met on Tuesday evening to discuss the new bus lanes
 
 LINES = [
     ('<div class="q1">Published: March 3, 2024</div>', "2024-03-03"),
-    ('<div class="q1">Veröffentlicht: 12.03.2024, 14:05 Uhr</div>', "2024-03-12T14:05:00+00:00"),
-    ('<div class="q1">Publié le 12 mars 2024 à 14h05</div>', "2024-03-12T14:05:00+00:00"),
+    ('<div class="q1">Veröffentlicht: 12.03.2024, 14:05 Uhr</div>', "2024-03-12"),  # no zone known: the day
+    ('<div class="q1">Publié le 12 mars 2024 à 14h05</div>', "2024-03-12"),
     ('<div class="q1">Publicado el 12 de marzo de 2024</div>', "2024-03-12"),
     ('<div class="q1">Pubblicato il 12 marzo 2024</div>', "2024-03-12"),
     ('<div class="q1">Opublikowano: 12 marca 2024</div>', "2024-03-12"),
@@ -27,7 +27,7 @@ LINES = [
     ('<div class="q1">3 hours ago</div>', "2024-05-31T21:00:00+00:00"),  # anchored at fetched_at
     ('<div class="q1">Yesterday at 14:05</div>', "2024-05-31T14:05:00+00:00"),
     ('<div class="q1">Gestern, 14:05 Uhr</div>', "2024-05-31T14:05:00+00:00"),
-    ('<div class="q1">2024年3月3日 14:05</div>', "2024-03-03T14:05:00+00:00"),  # a year glued to a CJK unit
+    ('<div class="q1">2024年3月3日 14:05</div>', "2024-03-03"),  # a year glued to a CJK unit
     ('<div class="q1">Updated: April 1, 2024</div>', None),  # an update is not the publication
     ('<div class="q1">The festival runs until March 3, 2024, and tickets are still on sale.</div>', None),
     ('<div class="q1">10/01/2024</div>', None),  # October 1st or 10 January: no date beats a wrong one
@@ -41,6 +41,19 @@ def test_date_line_under_the_headline(line: str, expected: str | None) -> None:
     record = extract(html, "https://example.org/news/bus-lanes", fetched_at="2024-06-01T00:00:00+00:00")
     assert record["published"] == expected
     assert record["sources"].get("published") == ("html" if expected else None)
+
+
+@pytest.mark.parametrize(("line", "timezone", "expected"), [
+    ('<div class="q1">Veröffentlicht: 12.03.2024, 14:05 Uhr</div>', "Europe/Berlin", "2024-03-12T14:05:00+01:00"),
+    ('<div class="q1">Published: March 3, 2024 at 6:18 am</div>', None, "2024-03-03"),  # whose 6:18? the day
+    ('<div class="q1">Published: March 3, 2024 14:05 GMT</div>', None, "2024-03-03T14:05:00+00:00"),  # zone written
+    ('<div class="q1">Published: March 3, 2024 3:15 PM EST</div>', None, "2024-03-03T15:15:00-05:00"),
+])
+def test_a_time_is_kept_only_in_a_known_zone(line: str, timezone: str | None, expected: str) -> None:
+    html = f"<html><body><h1>Bus lanes approved</h1>{line}{_TEXT}</body></html>"
+    record = extract(html, "https://example.org/news/bus-lanes", fetched_at="2024-06-01T00:00:00+00:00",
+                     timezone=timezone)
+    assert record["published"] == expected
 
 
 def test_a_date_line_after_the_text_starts_is_not_read() -> None:

@@ -223,6 +223,21 @@ def parse_text(raw: str, tz: str | None = None, languages: list[str] | None = No
     return format_datetime(value)
 
 
+_UTC_WORD = re.compile(r"\b(?:UTC|GMT)\b", re.IGNORECASE)
+
+
+def day_unless_zoned(value: str | None, raw: str, tz: str | None) -> str | None:
+    """A time read from the page's text in no known zone (none given, none guessed for the page:
+    ``tz`` None) and written with none ("6:18 am", "14:26") is a wall clock of an unknown place:
+    its day is kept, not an instant read as UTC that may be hours (and a day) off. A time the text
+    gives a zone ("14:05 GMT", "3:15 PM EST") or one counted back from the fetch ("3 hours ago")
+    is an instant, and stays."""
+    if (value and tz is None and len(value) > 10 and value.endswith("+00:00") and not has_offset(raw)
+            and not _UTC_WORD.search(raw) and not _RELATIVE.search(raw)):
+        return value[:10]
+    return value
+
+
 def parse_date(raw: object, tz: str | None = None, languages: list[str] | None = None,
                now: dt.datetime | None = None, free_text: bool = True) -> str | None:
     """Any date value found on a page -> ISO 8601 string, or None."""

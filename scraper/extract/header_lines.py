@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from scraper.extract.authors import BYLINE_LINE
-from scraper.extract.dates import parse_text
+from scraper.extract.dates import day_unless_zoned, parse_text
 from scraper.extract.headings import is_logo
 from scraper.extract.page import Page
 from scraper.extract.placement import outside_excluded
@@ -112,7 +112,7 @@ def _parse(text: str, tz: str | None, now: dt.datetime | None, languages: list[s
     slashed = _SLASHED.search(text)
     if slashed and slashed.group(1) != slashed.group(2) and max(map(int, slashed.groups())) <= 12:
         return None  # no date is better than a wrong one
-    return parse_text(text, tz, languages=languages, now=now)
+    return day_unless_zoned(parse_text(text, tz, languages=languages, now=now), text, tz)
 
 
 def _header_lines(page: Page) -> Iterator[str]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from scraper.extract import vocab as sel
 from scraper.extract.date_agreement import MARKUP, MODIFIED, PUBLISHED, Statement, agree
-from scraper.extract.dates import has_offset, parse_date
+from scraper.extract.dates import day_unless_zoned, has_offset, parse_date
 from scraper.extract.header_lines import header_date, header_modified
 from scraper.extract.headline import choose as choose_headline
 from scraper.extract.page import Page
@@ -188,7 +188,7 @@ def _date_from_text(page: Page, tz: str | None, now: dt.datetime | None) -> str 
         text = clean(el.text_content())
         value = parse_date(text, tz, languages=languages, now=now) if 6 <= len(text) <= 80 else None
         if value:
-            return value
+            return day_unless_zoned(value, text, tz)
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from scraper.extract.dates import parse_iso
+from scraper.extract.dates import day_unless_zoned, parse_iso
 from scraper.extract.page import Page
 
 _FORMAT = "%Y-%m-%dT%H:%M:%S%z"
@@ -38,4 +38,4 @@ def shown_date(page: Page, tz: str | None, now: dt.datetime | None) -> str | Non
         return None
     if found.endswith("T00:00:00"):  # htmldate writes a bare day as midnight
         return parse_iso(found[:10])
-    return parse_iso(found, tz)
+    return day_unless_zoned(parse_iso(found, tz), found, tz)
