@@ -61,12 +61,9 @@ def _class_weight(el: Element) -> float:
 #: Elements that count as a paragraph only through the text they carry directly.
 _DIRECT_TEXT = ("div", "section", "li", "td", "font", "span", "article")
 
-
 #: Class/id parts of blocks whose paragraphs never count towards the article (comments, related...).
 _NOT_ARTICLE_WORDS = frozenset("""comment comments commentlist disqus respond replies reply related
 recommended recommendations sidebar outbrain taboola newsletter footer mostread popular search""".split())
-
-
 #: "commentbody", "commentform", "commentwrap": a comment word glued to another (not "commentary").
 _GLUED_COMMENT = re.compile(r"comments?(?!ar|at)[a-z]")
 #: An author's box: "about-author", "author-bio", "authorbox", "author_info" (not a byline, "post-author").

@@ -156,10 +156,11 @@ def _titled(title: str) -> bool:
 def _cannot_be_entry(link: Element) -> bool:
     """Cheap rejection of menu and footer links before the card is worked out: short text,
     no heading, no title attribute, and no small card with a heading of its own around it."""
-    if len(link.text_content().strip()) >= 12 or len(link) or link.get("title") or link.get("aria-label"):
+    own = link.text_content().strip()
+    if len(own) >= 12 or len(link) or link.get("title") or link.get("aria-label"):
         return False
     parent = link.getparent()
-    if not link.text_content().strip() and parent is not None and \
+    if not own and parent is not None and \
             20 <= len(parent.text_content().strip()) < _CARD_MAX_TEXT:
         return False  # an empty link laid over its card (a "stretched link"): the card holds the title
     for ancestor in (parent, parent.getparent() if parent is not None else None):

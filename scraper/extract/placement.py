@@ -58,8 +58,18 @@ _MENU_ROLES = frozenset({"navigation", "menu", "menubar"})
 
 #: Most text of the block around the headline (its header: kicker, headline, standfirst, byline).
 _HEADLINE_BLOCK_TEXT = 1500
-#: A paragraph this long is the article's text.
+#: A paragraph this long is the article's text (or a standfirst).
 _TEXT_PARAGRAPH = 150
+
+
+def holds_paragraphs(page: Page, block: Element, count: int) -> bool:
+    """The block holds ``count`` paragraphs of ``_TEXT_PARAGRAPH`` characters or more."""
+    found = 0
+    for p in block.iter("p"):
+        found += page.text_len(p) >= _TEXT_PARAGRAPH
+        if found >= count:
+            return True
+    return False
 
 
 def _in_headline_block(page: Page, el: Element) -> bool:
@@ -74,7 +84,7 @@ def _in_headline_block(page: Page, el: Element) -> bool:
         holder = holder.getparent()
     else:
         return False
-    if holder is None or sum(page.text_len(p) >= _TEXT_PARAGRAPH for p in holder.iter("p")) > 1:
+    if holds_paragraphs(page, holder, 2):
         return False  # (one long paragraph is a standfirst; more are the text)
     for node in page.tree.iter():
         if node is el:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from lxml import etree
 
 from scraper.extract.page import Names
-from scraper.extract.placement import in_teaser, outside_excluded
+from scraper.extract.placement import holds_paragraphs, in_teaser, outside_excluded
 from scraper.extract.text import clean
 
 if TYPE_CHECKING:
@@ -140,14 +140,7 @@ def _beside_first(page: Page, links: list[Element]) -> list[Element]:
 
 
 def _holds_text(page: Page, block: Element | None) -> bool:
-    if block is None:
-        return True
-    long = 0
-    for p in block.iter("p"):
-        long += page.text_len(p) >= 150
-        if long >= _TEXT_PARAGRAPHS:
-            return True
-    return False
+    return block is None or holds_paragraphs(page, block, _TEXT_PARAGRAPHS)
 
 
 #: The post's meta line ("entry-meta", "post-info"...): "Posted by NAME on DATE in SECTION".
