@@ -60,6 +60,19 @@ def test_dotted_numeric_dates_are_day_first(raw: str, expected: str) -> None:
     assert parse_date(raw, "UTC") == expected
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("입력 : 2025-06-04 02:37:08", "2025-06-04T02:37:08+09:00"),  # a label in any language before it
+    ("更新 2025/06/04 02:37", "2025-06-04T02:37:00+09:00"),
+    ("2019年2月27日 読了時間 3 分", "2019-02-27"),  # reading time after it: no time of day
+    ("2025년 6월 4일 오전", "2025-06-04"),
+    ("dc.date.modified 2017-03-13|21h15", "2017-03-13T21:15:00+09:00"),
+    ("v2.2025-06-04", None),  # inside a longer token: no date
+    ("release 2025-13-40", None),
+])
+def test_year_first_numeric_dates_need_no_language(raw: str, expected: str | None) -> None:
+    assert parse_date(raw, "Asia/Seoul", languages=["xx"]) == expected
+
+
 @pytest.mark.parametrize(("raw", "languages"), [
     ("2 hours ago", None),  # words the relative-date pattern knows
     ("před 2 hodinami", ["cs"]),  # and words only dateparser knows (Czech "2 hours ago")

@@ -172,13 +172,28 @@ def _date_from_markup(page: Page, tz: str | None, now: dt.datetime | None) -> st
     """A machine-readable <time datetime>, then the date text of a date or byline block, then
     the publication date the scripts' data names (``script_dates``), then the date the page
     shows elsewhere (htmldate: text patterns, the URL), then a date line under the headline
-    whatever its class (``header_dates``)."""
+    whatever its class (``header_dates``). A bare day is kept only when no later reader gives
+    that day with its time (a zoned one, when the page's zone is unknown)."""
+    readers = (lambda: _machine_date(page, tz), lambda: _date_from_text(page, tz, now),
+               lambda: script_date(page, tz, now), lambda: shown_date(page, tz, now),
+               lambda: header_date(page, tz, now, _languages(page)))
+    day = None
+    for read in readers:
+        value = read()
+        if not value or (day is not None and value[:10] != day):
+            continue
+        if len(value) > 10 and (day is None or tz is not None or not value.endswith("+00:00")):
+            return value
+        day = day or value[:10]
+    return day
+
+
+def _machine_date(page: Page, tz: str | None) -> str | None:
     for el in sel.time_elements(page):
         value = parse_date(sel.machine_date(el), tz, free_text=False)
         if value:
             return value
-    return (_date_from_text(page, tz, now) or script_date(page, tz, now) or shown_date(page, tz, now)
-            or header_date(page, tz, now, _languages(page)))
+    return None
 
 
 def _date_from_text(page: Page, tz: str | None, now: dt.datetime | None) -> str | None:

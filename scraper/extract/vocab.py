@@ -211,7 +211,7 @@ def time_elements(page: Page) -> list[Element]:
         # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
         found += [el for el in page.attributes.titled_abbr_span if el.get("title")
                   and _HATOM_DATE.search(el.get("class") or "")]
-        cached = page.__dict__["_time_elements"] = [el for el in found if outside_excluded(page, el)]
+        cached = page.__dict__["_time_elements"] = [el for el in found if outside_excluded(page, el, byline=True)]
     return list(cached)
 
 
@@ -234,7 +234,7 @@ def machine_dates(page: Page, limit: int = 12) -> list[str]:
     for el in page.attributes.dated:
         if len(values) >= limit:
             break
-        if _embedded(el) or not outside_excluded(page, el):
+        if _embedded(el) or not outside_excluded(page, el, byline=True):
             continue
         values += [v for k, v in el.attrib.items() if _MACHINE_ATTRIBUTE_NAME.match(k) and v]
     return values[:limit]
@@ -248,7 +248,7 @@ def date_blocks(page: Page) -> list[Element]:
     found = list(page.tree.iter("time"))
     found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
               if not any(child.tag in ("div", "p", "section") for child in el)]
-    return [el for el in found if outside_excluded(page, el)]
+    return [el for el in found if outside_excluded(page, el, byline=True)]
 
 
 def tag_links(page: Page) -> list[Element]:
