@@ -24,9 +24,9 @@ test: $(STAMP)
 	$(BIN)/ruff check scraper spiders pipelines tests
 	$(BIN)/python -m pytest
 
-## make bench: extraction quality and speed on all eight benchmark sets, ours and trafilatura side by side (SETS=a,b selects; ROUNDS=n timed passes, median; NO_STRUCTURED=1 takes JSON-LD, meta tags and microdata out of the pages first)
+## make bench: extraction quality and speed on all eight benchmark sets, ours and trafilatura side by side (SETS=a,b selects; ROUNDS=n timed passes, median; NO_STRUCTURED=1 takes JSON-LD, meta tags and microdata out of the pages first; GENERATED_NAMES=1 hashes their class and id words)
 bench: $(STAMP)
-	$(BIN)/python -m scraper.devtools.bench $(if $(DATA),--data $(DATA),) $(if $(SETS),--sets $(SETS),) $(if $(ROUNDS),--rounds $(ROUNDS),) $(if $(NO_STRUCTURED),--no-structured,)
+	$(BIN)/python -m scraper.devtools.bench $(if $(DATA),--data $(DATA),) $(if $(SETS),--sets $(SETS),) $(if $(ROUNDS),--rounds $(ROUNDS),) $(if $(NO_STRUCTURED),--no-structured,) $(if $(GENERATED_NAMES),--generated-names,)
 
 ## make bench-crawl: crawl a generated 20,000-article site served by nginx, 1 process then 2 Redis workers
 bench-crawl: $(STAMP)

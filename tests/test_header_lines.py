@@ -99,6 +99,24 @@ def test_byline_under_the_headline(line: str, expected: list[str]) -> None:
     assert extract(html, "https://example.org/news/bus-lanes")["authors"] == expected
 
 
+_STANDFIRST = "<p>The council approved bus lanes along the river road on Tuesday, after a year of " \
+    "arguments about parking, deliveries and the trees that will have to go.</p>"
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    # the standfirst, then the byline and date, then the text in a block of its own: read
+    (f"<header>{_STANDFIRST}<div>By Anna Lee</div><div>March 3, 2024</div></header><div>{_TEXT}{_TEXT}</div>",
+     (["Anna Lee"], "2024-03-03")),
+    # a paragraph, the lines, then more paragraphs of the same block: the text had started
+    (f"<div>{_STANDFIRST}<div>By Anna Lee</div><div>March 3, 2024</div>{_TEXT}{_TEXT}</div>", ([], None)),
+    # a paragraph and the lines, then no more text: the text had started
+    (f"<div>{_STANDFIRST}<div>By Anna Lee</div><div>March 3, 2024</div></div>", ([], None)),
+])
+def test_the_header_zone_goes_past_a_standfirst(page: str, expected: tuple[list[str], str | None]) -> None:
+    record = extract(f"<html><body><h1>Bus lanes approved</h1>{page}</body></html>", "https://example.org/n/bus")
+    assert (record["authors"], record["published"]) == expected
+
+
 def test_a_credit_line_after_the_text_is_no_byline() -> None:
     html = (f"<html><body><h1>Bus lanes approved</h1>{_TEXT}<div>By Studio Nord Design</div>"
             "<div>Website design by Active Media Architects</div></body></html>")

@@ -13,14 +13,18 @@ pages per second and peak MB.
 ``--no-structured`` takes JSON-LD, meta tags and microdata attributes out of every
 page before either extractor reads it: the pages a site without structured data
 serves, where only the markup heuristics (and trafilatura's) are left.
+``--generated-names`` replaces every class and id word by a hash of it: the pages of a
+site whose build generates its names (CSS modules, utility classes), where the
+vocabulary of names ("byline", "comment", "related") says nothing.
 
 Usage: python -m scraper.devtools.bench [--data ../shared/benchmarks] [--sets readability,dragnet] [--only ours]
-       [--rounds 3] [--no-structured]
+       [--rounds 3] [--no-structured] [--generated-names]
 """
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import resource
@@ -80,19 +84,18 @@ def _urls(data: Path, bench: BenchSet) -> dict[str, str]:
     return {row["id"]: row.get("url") or "" for row in rows}
 
 
-def load_pages(data: Path, bench: BenchSet, structured: bool = True) -> list[tuple[str, Path, str, bytes]]:
+def load_pages(data: Path, bench: BenchSet, structured: bool = True,
+               generated_names: bool = False) -> list[tuple[str, Path, str, bytes]]:
     """(id, path, url, html bytes) for every page of the set, in file order (``structured=False``:
-    each page without its structured data, ``without_structured``)."""
+    each page without its structured data, ``without_structured``; ``generated_names``: with its
+    class and id words hashed, ``with_generated_names``)."""
     urls = _urls(data, bench)
     pages = []
     for path in sorted((data / bench.name / bench.pages).glob("*.html.gz")):
         stem = path.name[: -len(".html.gz")]
         html = gzip.decompress(path.read_bytes())
         html = html if structured else without_structured(html)
-        import os
-        if os.environ.get("BENCH_HASH"):
-            html = _hashed(html)
-        pages.append((stem, path, urls.get(stem, ""), html))
+        pages.append((stem, path, urls.get(stem, ""), with_generated_names(html) if generated_names else html))
     return pages
 
 
@@ -101,16 +104,19 @@ _META = re.compile(rb"<meta\b(?![^>]*charset)(?![^>]*http-equiv)[^>]*>", re.IGNO
 _MICRODATA = re.compile(rb"\s(?:itemprop|itemscope|itemtype)(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]*))?", re.IGNORECASE)
 
 
+#: A class or id attribute with its quoted value.
 _NAMES = re.compile(rb"""(\s(?:class|id)\s*=\s*)("[^"]*"|'[^']*')""", re.IGNORECASE)
 
 
-def _hashed(html: bytes) -> bytes:
-    import hashlib
-    def one(m):
-        value = m.group(2)[1:-1]
-        toks = [b"c" + hashlib.md5(t).hexdigest()[:6].encode() for t in value.split()]
-        return m.group(1) + b'"' + b" ".join(toks) + b'"'
-    return _NAMES.sub(one, html)
+def with_generated_names(html: bytes) -> bytes:
+    """The page with every class and id word replaced by a hash of it ("article-body" -> "c1f3a9e"):
+    what a site whose CSS-module or utility build generates its names serves. The same word gets
+    the same hash, so the page's structure and its repeated names stay."""
+    def hashed(match: re.Match[bytes]) -> bytes:
+        words = match.group(2)[1:-1].split()
+        return match.group(1) + b'"' + b" ".join(b"c" + hashlib.md5(w).hexdigest()[:6].encode() for w in words) + b'"'
+
+    return _NAMES.sub(hashed, html)
 
 
 def without_structured(html: bytes) -> bytes:
@@ -149,8 +155,9 @@ def _trafilatura() -> Extractor:
     return run
 
 
-def worker(name: str, data: Path, bench: BenchSet, out: Path, rounds: int = 3, structured: bool = True) -> None:
-    pages = load_pages(data, bench, structured)
+def worker(name: str, data: Path, bench: BenchSet, out: Path, rounds: int = 3, structured: bool = True,
+           generated_names: bool = False) -> None:
+    pages = load_pages(data, bench, structured, generated_names)
     run = _ours() if name == "ours" else _trafilatura()
     if pages:
         run(pages[0][3], pages[0][2])  # warm-up: imports, caches
@@ -195,11 +202,13 @@ def score(data: Path, bench: BenchSet, predictions: Path) -> dict[str, float]:
 
 
 def run_one(name: str, data: Path, bench: BenchSet, out_dir: Path, rounds: int = 3,
-            structured: bool = True) -> dict[str, Any]:
+            variant: tuple[str, ...] = ()) -> dict[str, Any]:
+    """One extractor on one set in a child process; ``variant``: the page-changing flags
+    (``--no-structured``, ``--generated-names``) passed on to it."""
     out = out_dir / f"{bench.name}-{name}.jsonl"
     child = subprocess.run([sys.executable, "-m", "scraper.devtools.bench", "--worker", name, "--data", str(data),
                             "--sets", bench.name, "--out", str(out), "--rounds", str(rounds),
-                            *([] if structured else ["--no-structured"])],
+                            *variant],
                            capture_output=True, text=True)
     if child.returncode != 0:
         raise RuntimeError(f"{name} on {bench.name} failed: {child.stderr.strip().splitlines()[-1:]}")
@@ -247,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="timed passes over each set; speed is their median (default %(default)s)")
     parser.add_argument("--no-structured", action="store_true",
                         help="take JSON-LD, meta tags and microdata out of every page first")
+    parser.add_argument("--generated-names", action="store_true",
+                        help="replace every class and id word of every page by a hash of it first")
     parser.add_argument("--worker", choices=EXTRACTORS, help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -260,8 +271,10 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     if args.worker:
-        worker(args.worker, args.data, sets[0], args.out, args.rounds, not args.no_structured)
+        worker(args.worker, args.data, sets[0], args.out, args.rounds, not args.no_structured, args.generated_names)
         return 0
+    variant = (*(["--no-structured"] if args.no_structured else []),
+               *(["--generated-names"] if args.generated_names else []))
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -269,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
             rows = []
             for name in args.only or EXTRACTORS:
                 print(f"{bench.name}: running {name} ...", file=sys.stderr, flush=True)
-                rows.append(run_one(name, args.data, bench, out_dir, args.rounds, not args.no_structured))
+                rows.append(run_one(name, args.data, bench, out_dir, args.rounds, variant))
             print(table(bench, rows) + "\n", flush=True)
     return 0
 

@@ -47,9 +47,14 @@ _DATE_LIKE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2,4
 _BYLINE = re.compile(BYLINE_LINE.pattern + r"[^,|·•—–]{2,60}?\s*[,|·•—–]\s*", re.IGNORECASE)
 _LINE_TAGS = frozenset({"div", "p", "span", "time", "small", "h2", "h3", "h4", "h5", "h6", "li", "address",
                         "strong", "b", "em", "i", "font", "dd", "td"})
-_BLOCK_CHILDREN = frozenset({"div", "p", "ul", "ol", "table", "section", "article", "h2", "h3", "h4", "h5", "h6"})
-#: The first line this long is where the text starts: the header zone ends there.
+_BLOCK_CHILDREN = frozenset({"div", "p", "ul", "ol", "table", "section", "article", "h2", "h3", "h4", "h5", "h6",
+                             "figure", "main", "aside", "header", "footer", "nav", "form", "blockquote"})
+#: A line this long is text: the header zone ends at the first one. But the byline often follows
+#: the standfirst: the first such line, up to ``_STANDFIRST_MAX``, is one when the next is in
+#: another block (the article's text), and the zone goes on to that. Caption lines (in a
+#: ``<figure>``) are not text.
 _TEXT_START = 150
+_STANDFIRST_MAX = 400
 _LINE_MAX = 100
 _DATE_MAX = 40
 #: How far a header zone may go, in line elements, when no line of text ends it.
@@ -155,20 +160,36 @@ def _zone(page: Page) -> Iterator[Element]:
         return
     inside_h1 = set(h1.iter())
     after, seen = False, 0
+    standfirst: Element | None = None
+    inside_standfirst: set[Element] = set()
+    past_standfirst: list[Element] = []
     for el in page.tree.iter(*_LINE_TAGS, "h1"):
         if el is h1:
             after = True
             continue
-        if not after or el in inside_h1:
+        if not after or el in inside_h1 or el in inside_standfirst:
             continue
         seen += 1
         if seen > _ZONE_ELEMENTS:
-            return
+            break
         if any(child.tag in _BLOCK_CHILDREN for child in el):
             continue
-        if len(clean(el.text_content())) >= _TEXT_START:
+        length = len(clean(el.text_content()))
+        if length >= _TEXT_START and not _in_figure(el):
+            if standfirst is None and length <= _STANDFIRST_MAX:
+                standfirst, inside_standfirst = el, set(el.iter())
+                continue
+            if standfirst is not None and el.getparent() is not standfirst.getparent():
+                yield from past_standfirst  # the text starts apart from the standfirst
             return  # the text starts: what follows is the article, then other stories
-        yield el
+        if standfirst is None:
+            yield el
+        else:
+            past_standfirst.append(el)
+
+
+def _in_figure(el: Element) -> bool:
+    return any(a.tag in ("figure", "figcaption") for a in el.iterancestors())
 
 
 # --------------------------------------------------------------------------- bylines
