@@ -104,7 +104,10 @@ BYLINE_LINES = [
     ("By Julian Linden, Reuters", ["Julian Linden", "Reuters"]),  # an agency beside a person
     ("By Tameka Kee, Friday, December 28", ["Tameka Kee"]),  # but not a weekday
     ("By Nick Levine, Music Editor", ["Nick Levine"]),  # a title after a comma
-    ("By Smart Shopping Team", ["Smart Shopping Team"]),
+    ("By Smart Shopping Team", ["Smart Shopping Team"]),  # a group's name
+    ("By Howard Blume Staff Writer", ["Howard Blume"]),  # a person's title without a comma
+    ("By Anna Lee Senior Correspondent", ["Anna Lee"]),
+    ("By JAE-SOON CHANG, Associated Press Writer", ["JAE-SOON CHANG"]),  # the title's words are no name
     ("By the river road", []),  # not capitalised: a sentence
     ("By Reuters", []),  # one word alone is not enough
     ("By Staff Writer", []),  # a role
@@ -203,3 +206,15 @@ def test_a_byline_block_that_names_no_one_gives_way() -> None:
             '<h1>Freighter breaks up over Siberia</h1><div class="author-name">NATALIYA VASILYEVA</div>'
             f'{text}<div class="author-card">Michael Isikoff Inauguration ticket packages</div></article></body></html>')
     assert extract(html, "https://news.example/world/freighter")["authors"] == ["NATALIYA VASILYEVA"]
+
+
+@pytest.mark.parametrize(("html", "expected"), [
+    ('<div><span>By</span><a href="/p/travis-haney">Travis Haney</a> <time>Dec 9, 2016</time></div>',
+     ["Travis Haney"]),  # "By" and the name in elements that meet without a space
+    ('<div><span>By</span> <a href="/people/howard-blume">Howard Blume</a><span>Staff Writer</span></div>',
+     ["Howard Blume"]),  # the name and the title likewise
+])
+def test_byline_lines_set_apart_elements_that_meet_without_a_space(html: str, expected: list[str]) -> None:
+    page = (f"<html><body><h1>Bus lanes approved</h1>{html}<p>{'The council met on Tuesday. ' * 8}</p>"
+            "</body></html>")
+    assert extract(page, "https://example.org/news/bus-lanes")["authors"] == expected

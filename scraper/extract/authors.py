@@ -166,9 +166,28 @@ def line_names(text: str) -> list[str]:
         return []
     rest = _LINE_END.split(_TRAILING_DATE.sub("", text[match.end():]), maxsplit=1)[0]
     names = clean_names([", ".join(part for part in rest.split(",") if not re.search(r"\d", part))])
+    names = names[:1] and [_without_role_tail(names[0]), *names[1:]]
     names = [n for i, n in enumerate(names) if _capitalised(n) and n.lower() not in _DAY_WORDS
              and not (i and any(w.lower() in ROLE_WORDS for w in n.split()))]
     return names if names and _name_words(names[0]) >= 2 else []
+
+
+def _without_role_tail(name: str) -> str:
+    """"Howard Blume Staff Writer" -> "Howard Blume": one person's job title after the name, when two
+    words are left ("Smart Shopping Team" names a group, and stays)."""
+    words = name.split()
+    if len(words) < 3 or words[-1].lower() not in _PERSON_TITLES:
+        return name
+    end = len(words) - 1
+    while end > 2 and words[end - 1].lower() in ROLE_WORDS:
+        end -= 1
+    return " ".join(words[:end])
+
+
+#: The last word of one person's job title.
+_PERSON_TITLES = frozenset("writer correspondent reporter editor columnist contributor journalist journaliste "
+                           "photographer producer analyst autor autorin korrespondent korrespondentin redakteur "
+                           "redakteurin redactor rédacteur".split())
 
 
 #: A weekday after a byline's comma ("By Tameka Kee, Friday, December 28") is no agency.
