@@ -175,19 +175,41 @@ def sign_offs(page: Page) -> list[str]:
 def profile_links(page: Page) -> list[Element]:
     """Links to author pages (``/autoren/77921134/konstantin-furrer``, ``/author/anna-lee/``) outside
     bylines whose class names say nothing ("Article_elementAuthors__LsHcz"): the first such link,
-    and the ones beside it (within three levels of it), outside chrome and other stories' cards."""
+    and the ones beside it (within three levels of it), outside chrome, other stories' cards and
+    long link lists (a menu of columnists). The first after the headline's ``h1`` comes first: a
+    site's menus come before it."""
+    links, after_h1, seen_h1 = [], [], False
+    for el in page.tree.iter("a", "h1"):
+        if el.tag == "h1":
+            seen_h1 = True
+        elif _AUTHOR_PAGE.search(el.get("href") or ""):
+            links.append(el)
+            if seen_h1:
+                after_h1.append(el)
+    return _beside_first_profile(page, after_h1) or _beside_first_profile(page, links)
+
+
+def _beside_first_profile(page: Page, links: list[Element]) -> list[Element]:
     found: list[Element] = []
     near: set[Element] = set()  # the first link's three nearest ancestors
-    for a in page.tree.iter("a"):
-        if not _AUTHOR_PAGE.search(a.get("href") or ""):
-            continue
+    for a in links:
         if found:
             if not near.isdisjoint(a.iterancestors()):
                 found.append(a)
-        elif outside_excluded(page, a) and not in_teaser(page, a):
+        elif outside_excluded(page, a) and not in_teaser(page, a) and not _in_link_list(a):
             found.append(a)
             near = set(itertools.islice(a.iterancestors(), 3))
     return found
+
+
+#: A list of this many items or more is a menu or an index, not one story's byline.
+_LINK_LIST_ITEMS = 6
+
+
+def _in_link_list(a: Element) -> bool:
+    item = next((el for el in itertools.islice(a.iterancestors(), 3) if el.tag == "li"), None)
+    parent = item.getparent() if item is not None else None
+    return parent is not None and sum(1 for child in parent if child.tag == "li") >= _LINK_LIST_ITEMS
 
 
 #: An author's page by its path alone (narrower than ``_AUTHOR_HREF``, which a byline block
