@@ -30,6 +30,20 @@ def test_page_zone(url: str | None, language: str | None, expected: str | None) 
     assert page_zone(url, language) == expected
 
 
+@pytest.mark.parametrize(("title", "expected"), [
+    ("侍ジャパン、初戦を白星で飾る", "Asia/Tokyo"),  # kana: Japanese
+    ("국회, 추경 예산안 통과", "Asia/Seoul"),  # Hangul: Korean
+    ("ข่าวเศรษฐกิจวันนี้", "Asia/Bangkok"),  # Thai
+    ("国务院召开常务会议", None),  # Han alone: Chinese or Japanese, the language table's business
+    ("Harbour reopens", None),
+    (None, None),
+])
+def test_page_zone_by_the_title_s_script(title: str | None, expected: str | None) -> None:
+    """Without a country domain or a declared language, a script only one country's language writes."""
+    assert page_zone("https://www.example.com/a", None, title) == expected
+    assert page_zone("https://www.example.de/a", None, title) == "Europe/Berlin"  # the domain comes first
+
+
 PAGE = """<html lang="{lang}"><head><title>Hochwasser an der Sulm</title></head><body>
 <article><h1>Hochwasser an der Sulm</h1><p class="date">Veröffentlicht: 12.03.2024, 14:05 Uhr</p>
 <p>Nach tagelangem Regen ist die Sulm über die Ufer getreten, die Feuerwehr sperrt die Promenade.</p>

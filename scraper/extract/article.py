@@ -12,6 +12,7 @@ from scraper.extract import metadata as md
 from scraper.extract.authors import line_names
 from scraper.extract.body import PHOTO_STORY_SHARE, Block, extract_body
 from scraper.extract.dates import to_instant
+from scraper.extract.headline import title_text
 from scraper.extract.images import extract_images
 from scraper.extract.links import body_links, embedded_videos, listing_items
 from scraper.extract.metadata import NOTHING
@@ -104,9 +105,10 @@ def guarded(page: Page, field: str, empty: T, reader: Callable[..., T], *args: A
 
 
 def guessed_zone(page: Page) -> str | None:
-    """The page's own zone (``page_zone``) from its address (else its canonical one) and declared language."""
+    """The page's own zone (``page_zone``) from its address (else its canonical one), declared language
+    or title's script."""
     url = page.url or guarded(page, "canonical_url", NOTHING, md.canonical_url, page)[0]
-    return page_zone(url, guarded(page, "language", NOTHING, md.language, page)[0])
+    return page_zone(url, guarded(page, "language", NOTHING, md.language, page)[0], title_text(page))
 
 
 def _body(page: Page, headline: str | None) -> tuple[str | None, list[Block], Any, str | None, list[Block]]:

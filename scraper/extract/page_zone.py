@@ -10,6 +10,7 @@ date stays in UTC, as before. Pure: host and language in, IANA name out.
 """
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 #: Country code -> zone, for countries (nearly) all on one clock. Used for country domains
@@ -53,9 +54,19 @@ _LANGUAGE_ZONES = {
     "uk": "Europe/Kyiv", "vi": "Asia/Ho_Chi_Minh", "zh": "Asia/Shanghai",
 }
 
-def page_zone(url: str | None, language: str | None) -> str | None:
+def page_zone(url: str | None, language: str | None, title: str | None = None) -> str | None:
     """The IANA zone the page most likely writes its local times in, or None (no guess)."""
-    return _domain_zone(url) or _language_zone(language)
+    return _domain_zone(url) or _language_zone(language) or _script_zone(title)
+
+
+#: Scripts that one country's language alone writes: kana (Japanese), Hangul (Korean), Thai. A page
+#: that declares no language and sits on a ``.com`` is read by its title's script.
+_SCRIPT_ZONES = ((re.compile("[\u3040-\u30ff]"), "Asia/Tokyo"), (re.compile("[\uac00-\ud7a3]"), "Asia/Seoul"),
+                 (re.compile("[\u0e00-\u0e7f]"), "Asia/Bangkok"))
+
+
+def _script_zone(title: str | None) -> str | None:
+    return next((zone for script, zone in _SCRIPT_ZONES if title and script.search(title)), None)
 
 
 def _domain_zone(url: str | None) -> str | None:
