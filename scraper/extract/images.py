@@ -131,9 +131,18 @@ def _small_excluded_area(el: Element, areas: dict[Element, bool]) -> bool:
     verdict = areas.get(el)
     if verdict is None:
         verdict = bool(_EXCLUDED_AREA.search(names(el))) and not is_caption_el(el) \
-            and len(el.text_content()) < _AREA_MAX_TEXT
+            and len(el.text_content()) < _AREA_MAX_TEXT and not _captioned_figure(el)
         areas[el] = verdict
     return verdict
+
+
+def _captioned_figure(el: Element) -> bool:
+    """A ``<figure>`` with a caption of its own that links nowhere: a photo with its caption, whatever
+    its class says ("articleImageFigure teaser-image"); a teaser card's caption is a link to its story."""
+    if el.tag != "figure":
+        return False
+    caption = next((child for child in el if child.tag == "figcaption"), None)
+    return caption is not None and bool(caption.text_content().strip()) and caption.find(".//a[@href]") is None
 
 
 def _excluded(img: Element, areas: dict[Element, bool]) -> bool:
