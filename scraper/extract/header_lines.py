@@ -200,6 +200,6 @@ def byline_lines(page: Page) -> list[str]:
     out = []
     for el in zone(page):
         lines = [line for line in br_lines(el) if BYLINE_LINE.match(line)]
-        if lines and outside_excluded(page, el, byline=True):
+        if lines and outside_excluded(page, el, meta=True):
             out += lines
     return out

@@ -4,9 +4,10 @@ A date shown without an offset ("28.04.2024, 14:26 Uhr", ``2024-04-28T14:26``) i
 site's local time far more often than UTC. When no ``SITE_TIMEZONE`` is given, the zone is
 read from the page itself: its country domain (``.de``, ``.co.uk``, ``.jp``), else the region
 of its declared language (``de-AT``, ``en-GB``), else the language when nearly all of its
-speakers keep one clock (``ja``, ``pl``, ``de``). Countries and languages spread over several
-offsets (``.us``, ``.com.au``, ``en``, ``es``, ``fr``, ``pt``, ``ar``) give no guess, and the
-date stays in UTC, as before. Pure: host and language in, IANA name out.
+speakers keep one clock (``ja``, ``pl``, ``de``), else a script of its title that one country's
+language alone writes (kana, Hangul, Thai). Countries and languages spread over several offsets
+(``.us``, ``.com.au``, ``en``, ``es``, ``fr``, ``pt``, ``ar``) give no guess, and the date stays in
+UTC, as before. Pure: host, language and title in, IANA name out.
 """
 from __future__ import annotations
 

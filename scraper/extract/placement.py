@@ -22,20 +22,21 @@ _EXCLUDED = re.compile(r"comment|related|sidebar|teaser|recommend|newsletter")
 _WRAPPER_TEXT = 3000
 
 
-#: An aside or nav with less text than this, inside the article, may hold its byline
-#: (a meta column beside the text, a "by" strip): author evidence there counts.
-_BYLINE_CHROME_TEXT = 300
+#: An aside or nav with less text than this may hold the article's byline or date (a meta
+#: column beside the text, a "by" strip): evidence there counts.
+_META_CHROME_TEXT = 300
 
 
-def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
-    """Not inside comments, related lists, footers, sidebars or teasers."""
+def outside_excluded(page: Page, el: Element, meta: bool = False) -> bool:
+    """Not inside comments, related lists, footers, sidebars or teasers. ``meta``: ``el`` is a byline
+    or date, which a small aside, nav or menu-named block may hold."""
     ancestors = list(el.iterancestors())
     in_article = any(a.tag in ("article", "main") for a in ancestors)
     for ancestor in ancestors:
         if ancestor.tag in ("body", "html"):
             break
         if ancestor.tag in ("aside", "nav") and not (
-                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
+                meta and page.text_len(ancestor) < _META_CHROME_TEXT):
             return False
         if ancestor.tag == "footer" and not in_article:
             return False
@@ -45,7 +46,7 @@ def outside_excluded(page: Page, el: Element, byline: bool = False) -> bool:
             return False
         if (ancestor.get("role") in _MENU_ROLES or (_MENU.search(names) and (
                 ancestor.tag in ("ul", "ol", "li") or page.text_len(ancestor) < _WRAPPER_TEXT))) and not (
-                byline and page.text_len(ancestor) < _BYLINE_CHROME_TEXT):
+                meta and page.text_len(ancestor) < _META_CHROME_TEXT):
             return False  # the site's menus: a "Columnists" menu links to author pages
     return True
 

@@ -117,7 +117,7 @@ def byline_links(page: Page) -> list[Element]:
             continue  # a page-wide feature flag ("flag-multipleBylines-on"), not a byline
         found += [a for a in block.iter("a") if _AUTHOR_HREF.search(a.get("href") or "")]
     seen: set[Element] = set()
-    kept = [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, byline=True)
+    kept = [el for el in found if not (el in seen or seen.add(el)) and outside_excluded(page, el, meta=True)
             and not in_teaser(page, el)]
     return _beside_first(page, kept)
 
@@ -218,7 +218,7 @@ _AUTHOR_PAGE = re.compile(r"/(?:author|autor|autoren|auteur|autore|journalist|re
 
 
 def byline_blocks(page: Page) -> list[Element]:
-    return [el for el in page.find_named(_BYLINE, _BLOCKS) if outside_excluded(page, el, byline=True)
+    return [el for el in page.find_named(_BYLINE, _BLOCKS) if outside_excluded(page, el, meta=True)
             and not in_teaser(page, el)]
 
 
@@ -233,7 +233,7 @@ def time_elements(page: Page) -> list[Element]:
         # hAtom microformat: <abbr class="published" title="2026-02-14T18:42:00-08:00">
         found += [el for el in page.attributes.titled_abbr_span if el.get("title")
                   and _HATOM_DATE.search(el.get("class") or "")]
-        cached = page.__dict__["_time_elements"] = [el for el in found if outside_excluded(page, el, byline=True)]
+        cached = page.__dict__["_time_elements"] = [el for el in found if outside_excluded(page, el, meta=True)]
     return list(cached)
 
 
@@ -256,7 +256,7 @@ def machine_dates(page: Page, limit: int = 12) -> list[str]:
     for el in page.attributes.dated:
         if len(values) >= limit:
             break
-        if _embedded(el) or not outside_excluded(page, el, byline=True):
+        if _embedded(el) or not outside_excluded(page, el, meta=True):
             continue
         values += [v for k, v in el.attrib.items() if _MACHINE_ATTRIBUTE_NAME.match(k) and v]
     return values[:limit]
@@ -270,7 +270,7 @@ def date_blocks(page: Page) -> list[Element]:
     found = list(page.tree.iter("time"))
     found += [el for el in page.find_named(_DATE, _LEAF_TEXT)
               if not any(child.tag in ("div", "p", "section") for child in el)]
-    return [el for el in found if outside_excluded(page, el, byline=True)]
+    return [el for el in found if outside_excluded(page, el, meta=True)]
 
 
 def tag_links(page: Page) -> list[Element]:
