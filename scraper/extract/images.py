@@ -138,11 +138,16 @@ def _small_excluded_area(el: Element, areas: dict[Element, bool]) -> bool:
 
 def _captioned_figure(el: Element) -> bool:
     """A ``<figure>`` with a caption of its own that links nowhere: a photo with its caption, whatever
-    its class says ("articleImageFigure teaser-image"); a teaser card's caption is a link to its story."""
-    if el.tag != "figure":
+    its class says ("articleImageFigure teaser-image"); a teaser card's caption is a link to its story.
+    Not an avatar's, a logo's or an ad's figure, nor a caption of one or two words (a name, "Anzeige")."""
+    if el.tag != "figure" or _NEVER_CONTENT.search(names(el)):
         return False
     caption = next((child for child in el if child.tag == "figcaption"), None)
-    return caption is not None and bool(caption.text_content().strip()) and caption.find(".//a[@href]") is None
+    return caption is not None and len(caption.text_content().split()) >= 3 and caption.find(".//a[@href]") is None
+
+
+_NEVER_CONTENT = re.compile(r"avatar|logo|author|byline|profile|\bads?\b|advert|sponsor|social|share|comment",
+                            re.IGNORECASE)
 
 
 def _excluded(img: Element, areas: dict[Element, bool]) -> bool:
