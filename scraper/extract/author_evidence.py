@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from scraper.extract import vocab as sel
 from scraper.extract.authors import BYLINE_LABEL, clean_names, line_names, meta_line_name, signed_name
@@ -16,7 +15,7 @@ from scraper.extract.header_lines import byline_lines
 from scraper.extract.metadata import NOTHING, Found, ld_text, md_values
 from scraper.extract.page import Page
 from scraper.extract.structured import types_of
-from scraper.extract.text import clean, fold
+from scraper.extract.text import clean, domain_name, fold
 
 
 def _ld_author_names(value: Any) -> tuple[list[str], list[str]]:
@@ -102,14 +101,7 @@ def _is_publisher(page: Page, name: str) -> bool:
     publisher = (page.article_ld or {}).get("publisher")
     names = [page.meta_first("og:site_name"), page.meta_first("application-name"),
              ld_text(publisher.get("name")) if isinstance(publisher, dict) else None]
-    return any(n and fold(n) == key for n in names) or key.replace(" ", "") == _domain_name(page.url)
-
-
-def _domain_name(url: str) -> str | None:
-    """The label before the top-level domain: "vnexpress" for https://e.vnexpress.net/a."""
-    host = (urlsplit(url).hostname or "") if url.startswith(("http://", "https://")) else ""
-    labels = host.split(".")
-    return labels[-2] if len(labels) >= 2 else None
+    return any(n and fold(n) == key for n in names) or key.replace(" ", "") == domain_name(page.url)
 
 
 def byline_names(page: Page) -> list[str]:

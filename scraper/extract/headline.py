@@ -26,7 +26,7 @@ from scraper.extract.headings import (
     words,
 )
 from scraper.extract.page import Names, Page
-from scraper.extract.text import clean, fold
+from scraper.extract.text import clean, domain_name, fold
 
 Candidate = tuple[str, str]
 
@@ -165,7 +165,10 @@ def _named_in_url(parts: list[str], url: str) -> str | None:
 
 
 def choose(page: Page, structured: list[Candidate], site: str | None) -> Candidate | None:
-    """The reader's headline from the data candidates, the page's h1s and its title."""
+    """The reader's headline from the data candidates, the page's h1s and its title. A meta title
+    that is the site's own name (``<meta name="title" content="Edmonton Sun">`` on edmontonsun.com)
+    is none."""
+    structured = [c for c in structured if not (c[1] == "meta" and _names_site(page, c[0]))]
     h1s = visible_h1s(page) or article_heading(page)
     if structured:
         return _against_h1(page, structured, h1s, site)
@@ -192,6 +195,17 @@ def choose(page: Page, structured: list[Candidate], site: str | None) -> Candida
     if near and (not title or _site_like(title, site) or _inside(near, title)):
         return near, "html"
     return (from_title, "html") if from_title else None
+
+
+def _names_site(page: Page, text: str) -> bool:
+    """The site's name (its domain's name, of the page's address or one its title shows:
+    "edmontonsun.com - Music - ..."; spaces and case aside) on a page whose title names more."""
+    title = title_text(page) or ""
+    key = re.sub(r"\W+", "", fold(text))
+    if not key or not any(re.sub(r"\W+", "", fold(part)) != key for part in title_parts(title)):
+        return False  # a title that names only the site (a home page): its name is its headline
+    domains = {domain_name(page.url or "")} | {domain_name("http://" + d) for d in _DOMAIN_LIKE.findall(title)}
+    return key in domains
 
 
 _DOMAIN_LIKE = re.compile(r"\b[\w-]+\.(?:com|net|org|co\.uk|com\.au|ca|in|info|biz|tv)\b", re.IGNORECASE)

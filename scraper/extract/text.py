@@ -1,9 +1,10 @@
-"""Small text helpers shared by the field extractors."""
+"""Small text helpers shared by the field extractors (and the site's name in a URL)."""
 from __future__ import annotations
 
 import re
 import unicodedata
 from typing import Any
+from urllib.parse import urlsplit
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -69,3 +70,13 @@ def _add(parts: list[str], text: str) -> None:
     if last and text and last[-1].isalpha() and text[0].isupper():
         parts.append(" ")
     parts.append(text)
+
+
+def domain_name(url: str) -> str | None:
+    """The label before the top-level domain: "vnexpress" for https://e.vnexpress.net/a."""
+    try:
+        host = (urlsplit(url).hostname or "") if url.startswith(("http://", "https://")) else ""
+    except ValueError:
+        return None
+    labels = host.split(".")
+    return labels[-2] if len(labels) >= 2 else None
