@@ -78,6 +78,8 @@ PAGES: dict[str, Callable[[], bytes]] = {
         + "</script>"),
     # app state of 5 MB that names a publication date key 200,000 times, never with a date (script_dates)
     "script-keys-5mb": lambda: _page(ARTICLE, "<script>" + '"publishedAt":"not a date", ' * 200_000 + "</script>"),
+    # a byline line under the headline holding 200,000 empty elements (the header zone reads its lines)
+    "empty-spans-in-byline": lambda: _page("<div>" + "<span></span>" * 200_000 + "By <b>Anna Lee</b></div>" + ARTICLE),
 }
 
 CHILD = r"""

@@ -57,17 +57,19 @@ def br_lines(el: Any) -> list[str]:
             if node.tag == "br":
                 lines.append([])
             else:
-                _add(lines[-1], node.text or "")
+                _add(lines[-1], node.text)
         elif node is not el:
-            _add(lines[-1], node.tail or "")
+            _add(lines[-1], node.tail)
     return [text for text in (clean("".join(parts)) for parts in lines) if text]
 
 
-def _add(parts: list[str], text: str) -> None:
+def _add(parts: list[str], text: str | None) -> None:
     """Two elements' words that meet without a space ("By" + "Travis Haney", "Howard Blume" + "Staff
-    Writer") are set apart by the page's style: a space keeps them apart here."""
-    last = next((p for p in reversed(parts) if p), "")
-    if last and text and last[-1].isalpha() and text[0].isupper():
+    Writer") are set apart by the page's style: a space keeps them apart here. (Empty texts are not
+    kept, so the last part is the last text.)"""
+    if not text:
+        return
+    if parts and parts[-1][-1].isalpha() and text[0].isupper():
         parts.append(" ")
     parts.append(text)
 
