@@ -80,6 +80,9 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "script-keys-5mb": lambda: _page(ARTICLE, "<script>" + '"publishedAt":"not a date", ' * 200_000 + "</script>"),
     # a byline line under the headline holding 200,000 empty elements (the header zone reads its lines)
     "empty-spans-in-byline": lambda: _page("<div>" + "<span></span>" * 200_000 + "By <b>Anna Lee</b></div>" + ARTICLE),
+    # a list of 50,000 links to author pages (a menu of columnists) and no byline
+    "author-menu-50k": lambda: _page("<ul>" + "".join(f"<li><a href='/author/p{i}'>Person Number{i}</a></li>"
+                                                     for i in range(50_000)) + "</ul>" + ARTICLE),
 }
 
 CHILD = r"""

@@ -192,11 +192,12 @@ def profile_links(page: Page) -> list[Element]:
 def _beside_first_profile(page: Page, links: list[Element]) -> list[Element]:
     found: list[Element] = []
     near: set[Element] = set()  # the first link's three nearest ancestors
+    list_sizes: dict[Element, int] = {}  # (counted once a list: a menu of 100,000 items stays linear)
     for a in links:
         if found:
             if not near.isdisjoint(a.iterancestors()):
                 found.append(a)
-        elif outside_excluded(page, a) and not in_teaser(page, a) and not _in_link_list(a):
+        elif outside_excluded(page, a) and not in_teaser(page, a) and not _in_link_list(a, list_sizes):
             found.append(a)
             near = set(itertools.islice(a.iterancestors(), 3))
     return found
@@ -206,10 +207,14 @@ def _beside_first_profile(page: Page, links: list[Element]) -> list[Element]:
 _LINK_LIST_ITEMS = 6
 
 
-def _in_link_list(a: Element) -> bool:
+def _in_link_list(a: Element, sizes: dict[Element, int]) -> bool:
     item = next((el for el in itertools.islice(a.iterancestors(), 3) if el.tag == "li"), None)
     parent = item.getparent() if item is not None else None
-    return parent is not None and sum(1 for child in parent if child.tag == "li") >= _LINK_LIST_ITEMS
+    if parent is None:
+        return False
+    if parent not in sizes:
+        sizes[parent] = sum(1 for child in parent if child.tag == "li")
+    return sizes[parent] >= _LINK_LIST_ITEMS
 
 
 #: An author's page by its path alone (narrower than ``_AUTHOR_HREF``, which a byline block
