@@ -58,7 +58,14 @@ def similar(a: str, b: str) -> bool:
 
 
 def title_text(page: Page) -> str | None:
-    """The <title>, cut where swallowed markup or script begins."""
+    """The <title>, cut where swallowed markup or script begins (read once a page: the zone guess,
+    the headline and its checks all ask)."""
+    if "_title_text" not in page.__dict__:
+        page.__dict__["_title_text"] = _title_text(page)
+    return page.__dict__["_title_text"]
+
+
+def _title_text(page: Page) -> str | None:
     title = page.tree.find(".//title")
     if title is None:
         return None
